@@ -1,0 +1,33 @@
+package org.musai.token;
+
+import org.musai.midi.Score;
+
+import org.musai.token.remi.RemiTokenizer;
+
+/**
+ * Turns a score into token ids and back. Decoding never throws: what cannot be read is skipped and counted.
+ * Implementations are immutable and thread-safe.
+ */
+public interface Tokenizer {
+
+    TokenizerConfig config();
+
+    Vocabulary vocabulary();
+
+    /** The ids of one document: BOS, the piece, EOS. */
+    int[] encode(Score score);
+
+    /** The score that a sequence of ids describes. */
+    DecodedScore decode(int[] ids);
+
+    /** Whether a token starts a new unit (bar or track) that BPE merges must not cross. */
+    boolean startsWord(int id);
+
+    /** The tokenizer for a config. */
+    static Tokenizer of(TokenizerConfig config) {
+        return switch (config.algorithm()) {
+            case REMI -> new RemiTokenizer(config);
+            case MMM -> throw new IllegalStateException("TEMP-MMM");
+        };
+    }
+}

@@ -1,0 +1,64 @@
+package org.musai.token;
+
+import java.util.List;
+
+/**
+ * How scores become tokens, configured as the seed project configures MidiTok; saved whole in {@code tokenizer.json}.
+ *
+ * @param algorithm          REMI (one stream) or MMM (one sequence per track)
+ * @param pitchLow           lowest pitch kept (piano range by default)
+ * @param pitchHigh          highest pitch kept
+ * @param durationResolution positions per beat for each range of durations in beats
+ * @param restResolution     positions per beat for each range of rests in beats
+ * @param velocityBins       number of velocity levels
+ * @param tempoBins          number of tempo levels
+ * @param tempoMinBpm        slowest tempo level
+ * @param tempoMaxBpm        fastest tempo level
+ * @param chords             whether REMI writes chord tokens (informative; decoding ignores them)
+ * @param rests              whether REMI writes rest tokens for silences of a beat or more
+ */
+public record TokenizerConfig(Algorithm algorithm, int pitchLow, int pitchHigh, List<BeatRange> durationResolution,
+                              List<BeatRange> restResolution, int velocityBins, int tempoBins, double tempoMinBpm,
+                              double tempoMaxBpm, boolean chords, boolean rests) {
+
+    /** The two tokenizations. */
+    public enum Algorithm { REMI, MMM }
+
+    /**
+     * A range of lengths in beats and how finely it is divided.
+     *
+     * @param fromBeat       first beat of the range (exclusive unless 0)
+     * @param toBeat         last beat of the range (inclusive)
+     * @param positionsPerBeat subdivisions of a beat within the range
+     */
+    public record BeatRange(int fromBeat, int toBeat, int positionsPerBeat) {
+    }
+
+    public TokenizerConfig {
+        durationResolution = List.copyOf(durationResolution);
+        restResolution = List.copyOf(restResolution);
+        if (pitchLow < 0 || pitchHigh > 127 || pitchLow > pitchHigh) {
+            throw new IllegalArgumentException("invalid pitch range " + pitchLow + "-" + pitchHigh);
+        }
+        if (velocityBins < 1 || velocityBins > 127 || tempoBins < 1 || tempoMinBpm <= 0 || tempoMaxBpm < tempoMinBpm) {
+            throw new IllegalArgumentException("invalid velocity or tempo bins");
+        }
+    }
+
+    /** The seed's settings: MidiTok's default beat resolutions, 24 velocities, 24 tempos over 40-250 bpm. */
+    public static TokenizerConfig defaults(Algorithm algorithm) {
+        return new TokenizerConfig(algorithm, 21, 108,
+                List.of(new BeatRange(0, 4, 8), new BeatRange(4, 12, 4)),
+                List.of(new BeatRange(0, 1, 8), new BeatRange(1, 2, 4), new BeatRange(2, 12, 2)),
+                24, 24, 40, 250, true, true);
+    }
+
+    /** The finest subdivision of a beat: the grid on which every onset is placed. */
+    public int positionsPerBeat() {
+        int max = 1;
+        for (BeatRange range : durationResolution) {
+            max = Math.max(max, range.positionsPerBeat());
+        }
+        return max;
+    }
+}

@@ -1,0 +1,167 @@
+package org.musai.token.remi;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.musai.midi.Note;
+import org.musai.midi.Score;
+import org.musai.midi.TempoChange;
+import org.musai.midi.TimeSignature;
+import org.musai.token.CanonicalTracks;
+import org.musai.token.DecodedScore;
+import org.musai.token.Quantization;
+import org.musai.token.SpecialTokens;
+import org.musai.token.remi.RemiVocabulary.Kind;
+
+/**
+ * Reads a REMI stream back into a score, one token at a time, skipping and counting every token that cannot follow
+ * what came before. Never throws. One instance per decoding; not thread-safe.
+ */
+final class RemiDecoder {
+
+    private final RemiVocabulary v;
+    private final Quantization q;
+    private final CanonicalTracks tracks = new CanonicalTracks();
+    private final List<TempoChange> tempos = new ArrayList<>();
+    private final List<TimeSignature> meters = new ArrayList<>();
+
+    private int bar = -1;
+    private int barStart;
+    private int barLength;
+    private int cursor;
+    private int lastEnd;
+    private Kind previous = Kind.SPECIAL;
+    private int skipped;
+
+    /** How much of a note has been read: its Program, then Pitch, then Velocity; 0 when none is open. */
+    private int noteTokens;
+    private int program;
+    private boolean drum;
+    private int pitch;
+    private int velocity;
+
+    RemiDecoder(RemiVocabulary vocabulary, Quantization quantization) {
+        this.v = vocabulary;
+        this.q = quantization;
+        this.barLength = q.barPositions(TimeSignature.COMMON_TIME);
+    }
+
+    DecodedScore decode(int[] ids) {
+        for (int id : ids) {
+            if (id == SpecialTokens.EOS) {
+                break;
+            }
+            Kind kind = v.kind(id);
+            if (noteTokens > 0 && kind != expectedNoteToken()) {
+                skipped += noteTokens; // an unfinished note is dropped whole
+                noteTokens = 0;
+            }
+            if (accept(kind, v.value(id), id)) {
+                previous = kind;
+            } else {
+                skipped++;
+            }
+        }
+        skipped += noteTokens;
+        int tpp = q.ticksPerPosition();
+        List<TimeSignature> timeSignatures = meters.isEmpty() ? List.of(TimeSignature.COMMON_TIME) : meters;
+        return new DecodedScore(new Score(Quantization.TICKS_PER_QUARTER, tracks.toTracks(), tempos,
+                timeSignatures.stream().map(ts -> ts.at(ts.tick() * tpp)).toList()), skipped);
+    }
+
+    private Kind expectedNoteToken() {
+        return switch (noteTokens) {
+            case 1 -> Kind.PITCH;
+            case 2 -> Kind.VELOCITY;
+            default -> Kind.DURATION;
+        };
+    }
+
+    /** Applies one token; false when it cannot follow what came before. */
+    private boolean accept(Kind kind, int value, int id) {
+        boolean inBar = bar >= 0;
+        switch (kind) {
+            case SPECIAL:
+                return id != SpecialTokens.MASK;
+            case BAR:
+                if (inBar) {
+                    barStart += barLength;
+                }
+                bar++;
+                cursor = barStart;
+                return true;
+            case TIME_SIGNATURE:
+                if (!inBar || cursor != barStart || (previous != Kind.BAR && previous != Kind.REST)) {
+                    return false;
+                }
+                TimeSignature meter = q.meters().get(value).at(barStart);
+                barLength = q.barPositions(meter);
+                if (!meters.isEmpty() && meters.get(meters.size() - 1).tick() == barStart) {
+                    meters.remove(meters.size() - 1);
+                }
+                meters.add(meter);
+                return true;
+            case POSITION:
+                if (!inBar || value >= barLength || barStart + value < cursor) {
+                    return false;
+                }
+                cursor = barStart + value;
+                return true;
+            case TEMPO:
+                if (!inBar) {
+                    return false;
+                }
+                int tick = cursor * q.ticksPerPosition();
+                if (!tempos.isEmpty() && tempos.get(tempos.size() - 1).tick() == tick) {
+                    tempos.remove(tempos.size() - 1);
+                }
+                tempos.add(new TempoChange(tick, q.tempoMicros(value)));
+                return true;
+            case REST:
+                if (!inBar) {
+                    return false;
+                }
+                cursor = Math.max(cursor, lastEnd) + q.rest(value);
+                while (cursor >= barStart + barLength) {
+                    barStart += barLength;
+                    bar++;
+                }
+                return true;
+            case CHORD:
+                return inBar; // chords describe the notes that follow; the notes themselves carry the music
+            case PROGRAM:
+                if (!inBar) {
+                    return false;
+                }
+                drum = value < 0;
+                program = drum ? 0 : value;
+                noteTokens = 1;
+                return true;
+            case PITCH:
+                if (noteTokens != 1) {
+                    return false;
+                }
+                pitch = value;
+                noteTokens = 2;
+                return true;
+            case VELOCITY:
+                if (noteTokens != 2) {
+                    return false;
+                }
+                velocity = q.velocity(value);
+                noteTokens = 3;
+                return true;
+            case DURATION:
+                if (noteTokens != 3) {
+                    return false;
+                }
+                int length = q.duration(value);
+                int tpp = q.ticksPerPosition();
+                tracks.add(program, drum, new Note(cursor * tpp, length * tpp, pitch, velocity));
+                lastEnd = Math.max(lastEnd, cursor + length);
+                noteTokens = 0;
+                return true;
+            default:
+                return false;
+        }
+    }
+}
