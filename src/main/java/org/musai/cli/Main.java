@@ -1,2 +1,22 @@
 package org.musai.cli;
-public class Main { public static void main(String[] a) { } }
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code musai} command. Never touches JavaFX: it must run on machines without a display. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /** The command line with its error handling, as tests run it. */
+    public static CommandLine newCommandLine() {
+        CommandLine commandLine = new CommandLine(new MusaiCommand());
+        commandLine.setExecutionExceptionHandler(new ErrorHandler());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine;
+    }
+}

@@ -2,6 +2,7 @@ package org.musai.token;
 
 import org.musai.midi.Score;
 
+import org.musai.token.mmm.MmmTokenizer;
 import org.musai.token.remi.RemiTokenizer;
 
 /**
@@ -27,7 +28,7 @@ public interface Tokenizer {
     static Tokenizer of(TokenizerConfig config) {
         return switch (config.algorithm()) {
             case REMI -> new RemiTokenizer(config);
-            case MMM -> throw new IllegalStateException("TEMP-MMM");
+            case MMM -> new MmmTokenizer(config);
         };
     }
 }

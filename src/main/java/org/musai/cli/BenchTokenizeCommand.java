@@ -1,0 +1,69 @@
+package org.musai.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.musai.token.dataset.SourceFile;
+import org.musai.token.dataset.SourceFiles;
+import org.musai.token.dataset.TokenizeBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code musai bench tokenize}: parse, REMI and MMM per file, and files/s on all threads. */
+@Command(name = "tokenize", mixinStandardHelpOptions = true,
+        description = "Time parsing and tokenizing the same files on one thread and on all threads.")
+final class BenchTokenizeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-m", "--midis_path"}, required = true, paramLabel = "DIR", description = "Folder of MIDI files.")
+    Path folder;
+
+    @Option(names = {"-g", "--midis_glob"}, paramLabel = "GLOB", defaultValue = SourceFiles.DEFAULT_GLOB,
+            description = "Which files to take (default: ${DEFAULT-VALUE}).")
+    String glob;
+
+    @Option(names = "--json", description = "Print one JSON line.")
+    boolean json;
+
+    @Mixin
+    ThreadsOption threads;
+
+    @Override
+    public Integer call() throws Exception {
+        List<SourceFile> sources = SourceFiles.find(folder, glob);
+        TokenizeBenchmark.Result r = new TokenizeBenchmark().run(sources, threads.threads());
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("files", r.files());
+            figures.put("parse_ms_per_file", round(r.parseMsPerFile()));
+            figures.put("remi_ms_per_file", round(r.remiMsPerFile()));
+            figures.put("mmm_ms_per_file", round(r.mmmMsPerFile()));
+            figures.put("files_per_s_one_thread", round(r.filesPerSOneThread()));
+            figures.put("files_per_s_all_threads", round(r.filesPerSAllThreads()));
+            figures.put("threads", r.threads());
+            figures.put("speedup_all_threads", round(r.speedup()));
+            out.println(new ObjectMapper().writeValueAsString(figures));
+        } else {
+            out.printf(Locale.ROOT, "%d files: parse %.3f ms/file, parse+REMI %.3f ms/file, parse+MMM %.3f ms/file "
+                            + "(one thread); %.0f files/s on %d threads (%.2fx one thread)%n", r.files(),
+                    r.parseMsPerFile(), r.remiMsPerFile(), r.mmmMsPerFile(), r.filesPerSAllThreads(), r.threads(),
+                    r.speedup());
+        }
+        return ExitCodes.OK;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,24 @@
+package org.musai.cli;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.musai.midi.InstrumentClass;
+import picocli.CommandLine.ITypeConverter;
+
+/** Parses "0,4,16" or "piano,bass,drums" into instrument classes. */
+final class ClassListConverter implements ITypeConverter<Set<InstrumentClass>> {
+
+    @Override
+    public Set<InstrumentClass> convert(String value) {
+        Set<InstrumentClass> classes = EnumSet.noneOf(InstrumentClass.class);
+        for (String part : value.split(",")) {
+            if (!part.isBlank()) {
+                classes.add(InstrumentClass.parse(part));
+            }
+        }
+        if (classes.isEmpty()) {
+            throw new IllegalArgumentException("no instrument class in '" + value + "'");
+        }
+        return classes;
+    }
+}

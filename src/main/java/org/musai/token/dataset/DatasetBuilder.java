@@ -1,0 +1,247 @@
+package org.musai.token.dataset;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.musai.io.AtomicFiles;
+import org.musai.midi.InstrumentClass;
+import org.musai.midi.InstrumentFilter;
+import org.musai.progress.CancellationToken;
+import org.musai.progress.CancelledException;
+import org.musai.progress.ProgressListener;
+import org.musai.token.TokenCodec;
+import org.musai.token.Tokenizer;
+import org.musai.token.TokenizerFile;
+import org.musai.token.binidx.BinIdxDtype;
+import org.musai.token.binidx.BinIdxReader;
+import org.musai.token.binidx.BinIdxWriter;
+import org.musai.token.bpe.BpeModel;
+import org.musai.token.bpe.BpeTrainer;
+
+/**
+ * Turns MIDI files into a training set: binidx tokens (one document per file), {@code tokenizer.json} and
+ * {@code manifest.json}. The dataset is built in a hidden folder beside the destination and moved into place only
+ * when complete, so a cancelled or failed run leaves the old dataset, or nothing, never half of one.
+ * One call at a time per instance; progress comes on the calling thread.
+ */
+public final class DatasetBuilder {
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Builds the dataset a request describes. */
+    public Manifest build(DatasetRequest request, ProgressListener listener, CancellationToken cancel)
+            throws IOException, DatasetException, CancelledException {
+        if (request.sources().isEmpty()) {
+            throw new DatasetException("no MIDI files to tokenize");
+        }
+        Tokenizer tokenizer = Tokenizer.of(request.config());
+        Path work = DatasetFiles.newWorkFolder(request.output());
+        try {
+            ManifestCollector collector = tokenize(request, tokenizer, work, listener, cancel);
+            TokenCodec codec = TokenCodec.of(tokenizer);
+            if (request.bpe()) {
+                codec = learnAndApplyBpe(codec, work, request.vocabSize(), request.threads(), listener, cancel);
+            } else {
+                Files.move(work.resolve("base.bin"), work.resolve(DatasetFiles.TOKENS + ".bin"));
+                Files.move(work.resolve("base.idx"), work.resolve(DatasetFiles.TOKENS + ".idx"));
+            }
+            Manifest manifest = collector.toManifest(codec, work, request.filter());
+            TokenizerFile.save(codec, work.resolve(TokenizerFile.FILE_NAME));
+            AtomicFiles.write(work.resolve(Manifest.FILE_NAME), JSON.writeValueAsBytes(manifest));
+            DatasetFiles.replace(work, request.output());
+            listener.finished(manifest.documents() + " documents, " + manifest.tokens() + " tokens, "
+                    + manifest.skipped().size() + " files skipped");
+            return manifest;
+        } finally {
+            DatasetFiles.deleteRecursively(work);
+        }
+    }
+
+    /**
+     * Learns BPE over an existing dataset (undoing any earlier merges first) and rewrites its tokens, as the seed's
+     * {@code -b} on its own does.
+     */
+    public Manifest applyBpe(Path dataset, int vocabSize, int threads, ProgressListener listener,
+                             CancellationToken cancel) throws IOException, DatasetException, CancelledException {
+        Dataset existing = Dataset.open(dataset);
+        Path work = DatasetFiles.newWorkFolder(dataset);
+        try {
+            try (existing; BinIdxWriter base = BinIdxWriter.create(work.resolve("base"),
+                    BinIdxDtype.forVocabularySize(existing.codec().tokenizer().vocabulary().size()))) {
+                try {
+                    for (int doc = 0; doc < existing.documentCount(); doc++) {
+                        base.add(existing.codec().toBaseIds(existing.document(doc)).ids());
+                    }
+                } catch (IOException | RuntimeException e) {
+                    base.abort();
+                    throw e;
+                }
+            }
+            TokenCodec codec = learnAndApplyBpe(TokenCodec.of(existing.codec().tokenizer()), work, vocabSize, threads,
+                    listener, cancel);
+            Manifest old = existing.manifest();
+            ManifestCollector collector = ManifestCollector.from(old);
+            Manifest manifest = collector.toManifest(codec, work, old.filter());
+            TokenizerFile.save(codec, work.resolve(TokenizerFile.FILE_NAME));
+            AtomicFiles.write(work.resolve(Manifest.FILE_NAME), JSON.writeValueAsBytes(manifest));
+            DatasetFiles.replace(work, dataset);
+            return manifest;
+        } finally {
+            DatasetFiles.deleteRecursively(work);
+        }
+    }
+
+    private ManifestCollector tokenize(DatasetRequest request, Tokenizer tokenizer, Path work,
+                                       ProgressListener listener, CancellationToken cancel)
+            throws IOException, DatasetException, CancelledException {
+        FileTokenization tokenization = new FileTokenization(tokenizer, request.filter());
+        ManifestCollector collector = new ManifestCollector();
+        int total = request.sources().size();
+        listener.started("tokenize", total);
+        BinIdxWriter writer = BinIdxWriter.create(work.resolve("base"),
+                BinIdxDtype.forVocabularySize(tokenizer.vocabulary().size()));
+        try {
+            OrderedParallel.run(request.sources(), request.threads(), tokenization::process, result -> {
+                collector.add(result);
+                if (!result.skipped()) {
+                    writer.add(result.ids());
+                }
+                listener.advanced(collector.seen(), total, collector.skippedCount());
+            }, cancel);
+        } catch (IOException | CancelledException | RuntimeException e) {
+            writer.abort();
+            throw e;
+        } catch (Exception e) {
+            writer.abort();
+            throw new IOException(e.getMessage(), e);
+        }
+        writer.close();
+        if (collector.usedCount() == 0) {
+            throw new DatasetException("none of the " + total + " files could be used: " + collector.reasonSummary());
+        }
+        return collector;
+    }
+
+    private static TokenCodec learnAndApplyBpe(TokenCodec plain, Path work, int vocabSize, int threads,
+                                               ProgressListener listener, CancellationToken cancel)
+            throws IOException, DatasetException, CancelledException {
+        int baseSize = plain.vocabSize();
+        int target = vocabSize > 0 ? vocabSize : (int) Math.round(baseSize * DatasetRequest.DEFAULT_BPE_GROWTH);
+        if (target < baseSize) {
+            throw new DatasetException("vocabulary size " + target + " is below the base vocabulary of " + baseSize);
+        }
+        BpeTrainer trainer = TokenCodec.bpeTrainer(plain.tokenizer());
+        try (BinIdxReader base = BinIdxReader.open(work.resolve("base"))) {
+            listener.started("learn BPE", base.documentCount());
+            for (int doc = 0; doc < base.documentCount(); doc++) {
+                cancel.throwIfCancelled();
+                trainer.add(base.document(doc));
+            }
+            BpeModel model = trainer.train(target);
+            TokenCodec codec = plain.withBpe(model);
+            listener.started("apply BPE", base.documentCount());
+            List<Integer> docs = new ArrayList<>();
+            for (int doc = 0; doc < base.documentCount(); doc++) {
+                docs.add(doc);
+            }
+            BinIdxWriter writer = BinIdxWriter.create(work.resolve(DatasetFiles.TOKENS),
+                    BinIdxDtype.forVocabularySize(codec.vocabSize()));
+            try {
+                int[] done = {0};
+                OrderedParallel.run(docs, threads, doc -> codec.applyBpe(base.document(doc)), ids -> {
+                    writer.add(ids);
+                    listener.advanced(++done[0], docs.size(), 0);
+                }, cancel);
+            } catch (IOException | CancelledException | RuntimeException e) {
+                writer.abort();
+                throw e;
+            } catch (Exception e) {
+                writer.abort();
+                throw new IOException(e.getMessage(), e);
+            }
+            writer.close();
+            return codec;
+        } finally {
+            Files.deleteIfExists(work.resolve("base.bin"));
+            Files.deleteIfExists(work.resolve("base.idx"));
+        }
+    }
+
+    /** Gathers the manifest's entries as results arrive in document order. */
+    static final class ManifestCollector {
+        private final List<Manifest.UsedFile> used = new ArrayList<>();
+        private final List<Manifest.SkippedFile> skipped = new ArrayList<>();
+        private final Map<String, Integer> classCounts = new LinkedHashMap<>();
+        private long baseTokens;
+
+        static ManifestCollector from(Manifest manifest) {
+            ManifestCollector collector = new ManifestCollector();
+            collector.used.addAll(manifest.files());
+            collector.skipped.addAll(manifest.skipped());
+            collector.classCounts.putAll(manifest.classCounts());
+            collector.baseTokens = manifest.baseTokens();
+            return collector;
+        }
+
+        void add(FileTokenization.Result result) {
+            String name = result.source().name();
+            if (result.skipped()) {
+                skipped.add(new Manifest.SkippedFile(name, result.skipReason()));
+                return;
+            }
+            List<String> classes = result.classes().stream().map(InstrumentClass::displayName).toList();
+            classes.forEach(c -> classCounts.merge(c, 1, Integer::sum));
+            used.add(new Manifest.UsedFile(name, used.size(), result.ids().length, result.notes(),
+                    Math.round(result.beats() * 100) / 100.0, classes));
+            baseTokens += result.ids().length;
+        }
+
+        int seen() {
+            return used.size() + skipped.size();
+        }
+
+        int usedCount() {
+            return used.size();
+        }
+
+        int skippedCount() {
+            return skipped.size();
+        }
+
+        String reasonSummary() {
+            Map<String, Integer> reasons = new LinkedHashMap<>();
+            skipped.forEach(s -> reasons.merge(s.reason().replaceAll(":.*", ""), 1, Integer::sum));
+            return reasons.toString();
+        }
+
+        /** The manifest, with each document's token count read back from the final binidx files. */
+        Manifest toManifest(TokenCodec codec, Path work, Map<String, Object> filter) throws IOException {
+            List<Manifest.UsedFile> files = new ArrayList<>(used.size());
+            long tokens;
+            try (BinIdxReader reader = BinIdxReader.open(work.resolve(DatasetFiles.TOKENS))) {
+                for (Manifest.UsedFile file : used) {
+                    files.add(new Manifest.UsedFile(file.source(), file.document(), reader.length(file.document()),
+                            file.notes(), file.beats(), file.classes()));
+                }
+                tokens = reader.tokenCount();
+            }
+            return new Manifest(Manifest.FORMAT, codec.tokenizer().config().algorithm().name(),
+                    TokenizerFile.hash(codec), files.size(), tokens, baseTokens, classCounts, filter, files, skipped);
+        }
+
+        Manifest toManifest(TokenCodec codec, Path work, InstrumentFilter filter) throws IOException {
+            Map<String, Object> description = new LinkedHashMap<>();
+            description.put("keep", filter.keep().stream().map(InstrumentClass::displayName).toList());
+            description.put("required", filter.required().stream().map(InstrumentClass::displayName).toList());
+            description.put("minBeats", filter.minBeats());
+            description.put("mergeSameClass", filter.mergeSameClass());
+            return toManifest(codec, work, description);
+        }
+    }
+}
