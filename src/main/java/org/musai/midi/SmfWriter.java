@@ -69,8 +69,10 @@ public final class SmfWriter {
         }
         events.add(0, 1, new byte[]{(byte) (PROGRAM_CHANGE | channel), (byte) track.program()});
         for (Note note : track.notes()) {
-            // at one tick, releases go before new strikes so that a repeated key is heard twice
-            events.add(note.end(), 2, new byte[]{(byte) (NOTE_OFF | channel), (byte) note.pitch(), 0});
+            // at one tick, releases go before new strikes so that a repeated key is heard twice; a note of no
+            // length is released right after its own strike
+            events.add(note.end(), note.duration() == 0 ? 4 : 2,
+                    new byte[]{(byte) (NOTE_OFF | channel), (byte) note.pitch(), 0});
             events.add(note.tick(), 3, new byte[]{(byte) (NOTE_ON | channel), (byte) note.pitch(),
                     (byte) Math.max(1, note.velocity())});
         }

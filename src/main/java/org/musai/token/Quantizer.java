@@ -1,7 +1,9 @@
 package org.musai.token;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.musai.midi.MidiConstants;
 import org.musai.midi.Note;
 import org.musai.midi.Score;
 import org.musai.midi.TempoChange;
@@ -18,67 +20,89 @@ public final class Quantizer {
     /** A file plays at 120 bpm until its first Set Tempo event. */
     private static final double TEMPO_WITHOUT_EVENT_BPM = 120.0;
 
+    /** Instrument keys run from drums (0) through program 127 (128). */
+    private static final int MAX_INSTRUMENT = 128;
+
     private final Quantization q;
+    private final int[] nearestDurationLevel;
+    private final int[] velocityLevel;
 
     public Quantizer(Quantization quantization) {
         this.q = quantization;
+        int[] durations = q.durations();
+        nearestDurationLevel = new int[durations[durations.length - 1] + 1];
+        for (int length = 0; length < nearestDurationLevel.length; length++) {
+            nearestDurationLevel[length] = q.nearestDurationIndex(length);
+        }
+        velocityLevel = new int[MidiConstants.KEYS];
+        for (int velocity = 0; velocity < velocityLevel.length; velocity++) {
+            velocityLevel[velocity] = q.nearestVelocityIndex(velocity);
+        }
     }
 
-    /** The quantized score, at {@link Quantization#TICKS_PER_QUARTER}. */
+    /** The quantized score, at {@link Quantization#TICKS_PER_QUARTER}, one track per instrument. */
     public Score quantize(Score score) {
+        return quantizePacked(score).toScore(q);
+    }
+
+    /** The quantized score in the packed form that encoders read. */
+    public QuantizedScore quantizePacked(Score score) {
         int tpq = score.ticksPerQuarter();
-        List<TimeSignature> meters = quantizeMeters(score.timeSignatures(), tpq);
-        List<TempoChange> tempos = quantizeTempos(score.tempos(), tpq);
-        CanonicalTracks tracks = new CanonicalTracks();
+        long[] notes = new long[score.noteCount()];
+        int count = 0;
         for (Track track : score.tracks()) {
+            int instrument = QuantizedScore.instrumentKey(track.program(), track.drum());
             for (Note note : track.notes()) {
                 if (note.pitch() < q.config().pitchLow() || note.pitch() > q.config().pitchHigh()) {
                     continue;
                 }
-                int onset = toPositions(note.tick(), tpq);
-                int duration = q.duration(q.nearestDurationIndex(toPositions(note.duration(), tpq)));
-                int velocity = q.velocity(q.nearestVelocityIndex(note.velocity()));
-                tracks.add(track.program(), track.drum(), new Note(onset, duration, note.pitch(), velocity));
+                int length = toPositions(note.duration(), tpq);
+                notes[count++] = QuantizedScore.pack(toPositions(note.tick(), tpq), instrument, note.pitch(),
+                        nearestDurationLevel[Math.min(length, nearestDurationLevel.length - 1)],
+                        velocityLevel[note.velocity()]);
             }
         }
-        List<Track> result = new ArrayList<>();
-        for (Track track : tracks.toTracks()) {
-            result.add(new Track(track.name(), track.program(), track.drum(), separateRepeatedKeys(track.notes())));
+        Arrays.sort(notes, 0, count);
+        List<TempoChange> tempos = quantizeTempos(score.tempos(), tpq);
+        int[] tempoLevels = new int[tempos.size()];
+        for (int i = 0; i < tempoLevels.length; i++) {
+            tempoLevels[i] = q.nearestTempoIndex(tempos.get(i).bpm());
         }
-        return new Score(Quantization.TICKS_PER_QUARTER, result, tempos, meters);
+        return new QuantizedScore(separateRepeatedKeys(notes, count), tempos, tempoLevels,
+                quantizeMeters(score.timeSignatures(), tpq));
     }
 
     /**
      * Within one instrument, a key struck again while it sounds is cut at the new strike, and of two strikes at the
      * same position only the longest stays: a synthesizer plays it so, and note-off events can then say which note
-     * ends. Notes arrive sorted by onset, pitch and duration, in positions; they leave in ticks.
+     * ends. The notes are sorted by position, instrument, pitch and duration level.
      */
-    private List<Note> separateRepeatedKeys(List<Note> notes) {
-        int[] lastIndexOfKey = new int[128];
-        java.util.Arrays.fill(lastIndexOfKey, -1);
-        List<Note> kept = new ArrayList<>(notes.size());
-        for (Note note : notes) {
-            int previous = lastIndexOfKey[note.pitch()];
+    private long[] separateRepeatedKeys(long[] notes, int count) {
+        int[] lastOfKey = new int[(MAX_INSTRUMENT + 1) * MidiConstants.KEYS];
+        Arrays.fill(lastOfKey, -1);
+        int kept = 0;
+        for (int i = 0; i < count; i++) {
+            long note = notes[i];
+            int key = QuantizedScore.instrument(note) * MidiConstants.KEYS + QuantizedScore.pitch(note);
+            int previous = lastOfKey[key];
             if (previous >= 0) {
-                Note before = kept.get(previous);
-                if (before.tick() == note.tick()) {
-                    kept.set(previous, note); // same onset: sorted by duration, so this one is the longest
+                long before = notes[previous];
+                int start = QuantizedScore.position(before);
+                int gap = QuantizedScore.position(note) - start;
+                if (gap == 0) {
+                    notes[previous] = note; // sorted by duration, so this strike is the longest
                     continue;
                 }
-                if (before.end() > note.tick()) {
-                    int cut = q.duration(q.floorDurationIndex(note.tick() - before.tick()));
-                    kept.set(previous, new Note(before.tick(), cut, before.pitch(), before.velocity()));
+                if (start + q.duration(QuantizedScore.durationLevel(before)) > QuantizedScore.position(note)) {
+                    notes[previous] = QuantizedScore.pack(start, QuantizedScore.instrument(before),
+                            QuantizedScore.pitch(before), q.floorDurationIndex(gap),
+                            QuantizedScore.velocityLevel(before));
                 }
             }
-            lastIndexOfKey[note.pitch()] = kept.size();
-            kept.add(note);
+            lastOfKey[key] = kept;
+            notes[kept++] = note;
         }
-        List<Note> inTicks = new ArrayList<>(kept.size());
-        int tpp = q.ticksPerPosition();
-        for (Note note : kept) {
-            inTicks.add(new Note(note.tick() * tpp, note.duration() * tpp, note.pitch(), note.velocity()));
-        }
-        return inTicks;
+        return Arrays.copyOf(notes, kept);
     }
 
     /** Meter changes move to the next bar line of the meter before them; meters without a token become 4/4. */

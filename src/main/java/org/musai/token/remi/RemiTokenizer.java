@@ -1,14 +1,13 @@
 package org.musai.token.remi;
 
-import java.util.Arrays;
-import org.musai.midi.Note;
+import java.util.List;
 import org.musai.midi.Score;
 import org.musai.midi.TempoChange;
-import org.musai.midi.Track;
 import org.musai.token.BarGrid;
 import org.musai.token.DecodedScore;
 import org.musai.token.IntList;
 import org.musai.token.Quantization;
+import org.musai.token.QuantizedScore;
 import org.musai.token.Quantizer;
 import org.musai.token.SpecialTokens;
 import org.musai.token.Tokenizer;
@@ -25,19 +24,10 @@ import org.musai.token.Vocabulary;
  */
 public final class RemiTokenizer implements Tokenizer {
 
-    /** Packed note layout for sorting: position, program key (drums 0), pitch, duration level, velocity level. */
-    private static final int POSITION_SHIFT = 32;
-    private static final int PROGRAM_SHIFT = 24;
-    private static final int PITCH_SHIFT = 16;
-    private static final int DURATION_SHIFT = 8;
-    private static final int BYTE = 0xFF;
-
     private final TokenizerConfig config;
     private final Quantization q;
     private final Quantizer quantizer;
     private final RemiVocabulary v;
-    private final int[] durationLevelOfLength;
-    private final int[] velocityLevelOfValue;
 
     public RemiTokenizer(TokenizerConfig config) {
         if (config.algorithm() != TokenizerConfig.Algorithm.REMI) {
@@ -47,16 +37,6 @@ public final class RemiTokenizer implements Tokenizer {
         this.q = new Quantization(config);
         this.quantizer = new Quantizer(q);
         this.v = new RemiVocabulary(q);
-        int[] durations = q.durations();
-        durationLevelOfLength = new int[durations[durations.length - 1] + 1];
-        Arrays.fill(durationLevelOfLength, -1);
-        for (int i = 0; i < durations.length; i++) {
-            durationLevelOfLength[durations[i]] = i;
-        }
-        velocityLevelOfValue = new int[128];
-        for (int value = 0; value < 128; value++) {
-            velocityLevelOfValue[value] = q.nearestVelocityIndex(value);
-        }
     }
 
     @Override
@@ -81,60 +61,32 @@ public final class RemiTokenizer implements Tokenizer {
 
     @Override
     public int[] encode(Score score) {
-        Score quantized = quantizer.quantize(score);
-        long[] notes = packNotes(quantized);
-        int[][] tempos = tempoLevels(quantized);
+        QuantizedScore quantized = quantizer.quantizePacked(score);
+        long[] notes = quantized.notes();
+        List<TempoChange> tempos = quantized.tempos();
         StreamWriter writer = new StreamWriter(BarGrid.of(quantized.timeSignatures(), q), notes.length);
-
+        int tpp = q.ticksPerPosition();
         int i = 0;
         int j = 0;
-        while (i < notes.length || j < tempos[0].length) {
-            int position = (int) Math.min(i < notes.length ? notes[i] >>> POSITION_SHIFT : Integer.MAX_VALUE,
-                    j < tempos[0].length ? tempos[0][j] : Integer.MAX_VALUE);
+        while (i < notes.length || j < tempos.size()) {
+            int position = Math.min(i < notes.length ? QuantizedScore.position(notes[i]) : Integer.MAX_VALUE,
+                    j < tempos.size() ? tempos.get(j).tick() / tpp : Integer.MAX_VALUE);
             writer.moveTo(position);
-            if (j < tempos[0].length && tempos[0][j] == position) {
-                writer.out.add(v.tempo(tempos[1][j++]));
+            if (j < tempos.size() && tempos.get(j).tick() / tpp == position) {
+                writer.out.add(v.tempo(quantized.tempoLevels()[j++]));
             }
-            while (i < notes.length && (int) (notes[i] >>> POSITION_SHIFT) == position) {
-                int programKey = (int) (notes[i] >>> PROGRAM_SHIFT) & BYTE;
-                int end = i;
-                while (end < notes.length && notes[end] >>> PROGRAM_SHIFT == notes[i] >>> PROGRAM_SHIFT) {
+            while (i < notes.length && QuantizedScore.position(notes[i]) == position) {
+                int end = i + 1;
+                long group = QuantizedScore.positionAndInstrument(notes[i]);
+                while (end < notes.length && QuantizedScore.positionAndInstrument(notes[end]) == group) {
                     end++;
                 }
-                writer.writeGroup(notes, i, end, programKey);
+                writer.writeGroup(notes, i, end, QuantizedScore.instrument(notes[i]));
                 i = end;
             }
         }
         writer.out.add(SpecialTokens.EOS);
         return writer.out.toArray();
-    }
-
-    private long[] packNotes(Score quantized) {
-        long[] packed = new long[quantized.noteCount()];
-        int tpp = q.ticksPerPosition();
-        int k = 0;
-        for (Track track : quantized.tracks()) {
-            long programKey = track.drum() ? 0 : track.program() + 1;
-            for (Note note : track.notes()) {
-                packed[k++] = (long) (note.tick() / tpp) << POSITION_SHIFT | programKey << PROGRAM_SHIFT
-                        | (long) note.pitch() << PITCH_SHIFT
-                        | (long) durationLevelOfLength[note.duration() / tpp] << DURATION_SHIFT
-                        | velocityLevelOfValue[note.velocity()];
-            }
-        }
-        Arrays.sort(packed);
-        return packed;
-    }
-
-    /** Positions and levels of the tempo changes, as two parallel arrays. */
-    private int[][] tempoLevels(Score quantized) {
-        int[][] result = new int[2][quantized.tempos().size()];
-        for (int i = 0; i < result[0].length; i++) {
-            TempoChange tempo = quantized.tempos().get(i);
-            result[0][i] = tempo.tick() / q.ticksPerPosition();
-            result[1][i] = q.nearestTempoIndex(tempo.bpm());
-        }
-        return result;
     }
 
     /** Writes the stream while keeping the same account of time that the decoder keeps. */
@@ -195,23 +147,24 @@ public final class RemiTokenizer implements Tokenizer {
         }
 
         /** The notes of one instrument at one position, preceded by the chord they form. */
-        void writeGroup(long[] notes, int from, int to, int programKey) {
-            if (config.chords() && programKey != 0) {
+        void writeGroup(long[] notes, int from, int to, int instrument) {
+            boolean drum = instrument == QuantizedScore.DRUM_INSTRUMENT;
+            if (config.chords() && !drum) {
                 for (int k = from; k < to; k++) {
-                    chordPitches[k - from] = (int) (notes[k] >>> PITCH_SHIFT) & BYTE;
+                    chordPitches[k - from] = QuantizedScore.pitch(notes[k]);
                 }
                 int chord = ChordDetector.detect(chordPitches, to - from);
                 if (chord >= 0) {
                     out.add(v.chord(chord));
                 }
             }
-            int programToken = programKey == 0 ? v.program(0, true) : v.program(programKey - 1, false);
+            int programToken = v.program(drum ? 0 : instrument - 1, drum);
             for (int k = from; k < to; k++) {
                 long note = notes[k];
-                int durationLevel = (int) (note >>> DURATION_SHIFT) & BYTE;
+                int durationLevel = QuantizedScore.durationLevel(note);
                 out.add(programToken);
-                out.add(v.pitch((int) (note >>> PITCH_SHIFT) & BYTE));
-                out.add(v.velocity((int) note & BYTE));
+                out.add(v.pitch(QuantizedScore.pitch(note)));
+                out.add(v.velocity(QuantizedScore.velocityLevel(note)));
                 out.add(v.duration(durationLevel));
                 lastEnd = Math.max(lastEnd, cursor + q.duration(durationLevel));
             }

@@ -1,0 +1,56 @@
+package org.musai;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layering of docs/architecture.md, checked on the compiled classes. */
+class ArchitectureTest {
+
+    private static final String[] CORE = {"org.musai.progress..", "org.musai.io..", "org.musai.midi..",
+            "org.musai.token..", "org.musai.model..", "org.musai.train..", "org.musai.generate..", "org.musai.audio.."};
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.musai");
+    }
+
+    @Test
+    void theCoreNeverSeesAUserInterface() {
+        noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "java.awt..",
+                        "picocli..", "org.musai.cli..", "org.musai.studio..")
+                .because("the core runs headless under the CLI, the studio and the tests alike")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCommandLinePrintsToTheConsole() {
+        noClasses().that().resideOutsideOfPackage("org.musai.cli..")
+                .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+                .because("the core reports through listeners and results, so any front end can show them")
+                .check(classes);
+    }
+
+    @Test
+    void midiKnowsNothingOfTokens() {
+        noClasses().that().resideInAnyPackage("org.musai.midi..", "org.musai.progress..", "org.musai.io..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.musai.token..")
+                .because("data flows one way: MIDI to scores to tokens")
+                .check(classes);
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("org.musai.(*)..").should().beFreeOfCycles()
+                .because("each layer builds on the ones below it").check(classes);
+    }
+}

@@ -1,0 +1,56 @@
+package org.musai.midi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.sound.midi.MidiSystem;
+import javax.sound.midi.Sequence;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.musai.TestCorpus;
+
+/** Writing scores as type 1 files that we and the JDK read back note for note. */
+class SmfWriterTest {
+
+    private final SmfReader reader = new SmfReader();
+    private final SmfWriter writer = new SmfWriter();
+
+    @Test
+    void writtenFilesReadBackWithTheSameNotesTemposAndMeters(@TempDir Path dir) throws Exception {
+        for (Path file : TestCorpus.midiFiles(TestCorpus.bundled())) {
+            Score original = reader.read(file);
+            Path copy = dir.resolve("copy.mid");
+            writer.write(original, copy);
+            Score again = reader.read(copy);
+            assertThat(again.ticksPerQuarter()).isEqualTo(original.ticksPerQuarter());
+            assertThat(again.tempos()).as(file.toString()).isEqualTo(original.tempos());
+            assertThat(again.timeSignatures()).isEqualTo(original.timeSignatures());
+            assertThat(sortedNotes(again)).as(file.toString()).isEqualTo(sortedNotes(original));
+        }
+    }
+
+    @Test
+    void theJdkParsesOurFilesWithDrumsOnChannelTen(@TempDir Path dir) throws Exception {
+        Score score = new Score(480, List.of(
+                new Track("Piano", 0, false, List.of(new Note(0, 480, 60, 100), new Note(480, 480, 64, 90))),
+                new Track("Drums", 0, true, List.of(new Note(0, 60, 36, 120)))),
+                List.of(new TempoChange(0, 600_000)), List.of(new TimeSignature(0, 3, 4)));
+        Path file = dir.resolve("out.mid");
+        writer.write(score, file);
+        Sequence sequence = MidiSystem.getSequence(file.toFile());
+        assertThat(MidiSystem.getMidiFileFormat(file.toFile()).getType()).isEqualTo(1);
+        assertThat(sequence.getTracks()).hasSize(3);
+        Score read = reader.read(file);
+        assertThat(read.tracks()).extracting(Track::drum).containsExactly(false, true);
+        assertThat(read.tempos()).containsExactly(new TempoChange(0, 600_000));
+        assertThat(read.timeSignatures()).containsExactly(new TimeSignature(0, 3, 4));
+        assertThat(Files.list(dir)).hasSize(1); // the atomic write left no temporary file
+    }
+
+    private static List<String> sortedNotes(Score score) {
+        return score.tracks().stream().flatMap(t -> t.notes().stream().map(n -> t.program() + "/" + t.drum() + "/" + n))
+                .sorted().toList();
+    }
+}
