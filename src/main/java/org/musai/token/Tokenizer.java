@@ -21,6 +21,9 @@ public interface Tokenizer {
     /** The score that a sequence of ids describes. */
     DecodedScore decode(int[] ids);
 
+    /** The number of notes that a sequence of base ids written by {@link #encode} holds, without decoding it. */
+    int noteCount(int[] ids);
+
     /** Whether a token starts a new unit (bar or track) that BPE merges must not cross. */
     boolean startsWord(int id);
 

@@ -40,8 +40,11 @@ public final class DatasetBuilder {
         if (request.sources().isEmpty()) {
             throw new DatasetException("no MIDI files to tokenize");
         }
+        DatasetFiles.checkReplaceable(request.output());
         Tokenizer tokenizer = Tokenizer.of(request.config());
+        Path createdParent = DatasetFiles.firstMissingParent(request.output());
         Path work = DatasetFiles.newWorkFolder(request.output());
+        boolean complete = false;
         try {
             ManifestCollector collector = tokenize(request, tokenizer, work, listener, cancel);
             TokenCodec codec = TokenCodec.of(tokenizer);
@@ -55,11 +58,15 @@ public final class DatasetBuilder {
             TokenizerFile.save(codec, work.resolve(TokenizerFile.FILE_NAME));
             AtomicFiles.write(work.resolve(Manifest.FILE_NAME), JSON.writeValueAsBytes(manifest));
             DatasetFiles.replace(work, request.output());
+            complete = true;
             listener.finished(manifest.documents() + " documents, " + manifest.tokens() + " tokens, "
                     + manifest.skipped().size() + " files skipped");
             return manifest;
         } finally {
             DatasetFiles.deleteRecursively(work);
+            if (!complete) {
+                DatasetFiles.removeCreatedParents(createdParent);
+            }
         }
     }
 
@@ -69,6 +76,9 @@ public final class DatasetBuilder {
      */
     public Manifest applyBpe(Path dataset, int vocabSize, int threads, ProgressListener listener,
                              CancellationToken cancel) throws IOException, DatasetException, CancelledException {
+        if (vocabSize < 0) {
+            throw new IllegalArgumentException("vocabulary size must not be negative");
+        }
         Dataset existing = Dataset.open(dataset);
         Path work = DatasetFiles.newWorkFolder(dataset);
         try {

@@ -2,6 +2,8 @@ package org.musai.token.dataset;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import org.musai.midi.SmfWriter;
 import org.musai.progress.CancellationToken;
 import org.musai.progress.CancelledException;
@@ -30,15 +32,26 @@ public final class Detokenizer {
         int total = dataset.documentCount();
         listener.started("detokenize", total);
         long skipped = 0;
+        Set<Path> written = new HashSet<>();
         for (Manifest.UsedFile file : dataset.manifest().files()) {
             cancel.throwIfCancelled();
             DecodedScore decoded = dataset.codec().decode(dataset.document(file.document()));
             skipped += decoded.skippedTokens();
-            writer.write(decoded.score(), outputPath(root, file.source()));
+            writer.write(decoded.score(), unique(outputPath(root, file.source()), written));
             listener.advanced(file.document() + 1, total, 0);
         }
         listener.finished(total + " MIDI files written to " + root);
         return new Summary(total, skipped);
+    }
+
+    /** "x.mid" from "x.kar" and "x.mid" sources alike would collide: the second becomes "x-2.mid". */
+    private static Path unique(Path path, Set<Path> written) {
+        Path candidate = path;
+        String stem = path.getFileName().toString().replaceFirst("\\.mid$", "");
+        for (int n = 2; !written.add(candidate); n++) {
+            candidate = path.resolveSibling(stem + "-" + n + ".mid");
+        }
+        return candidate;
     }
 
     /** The source's relative path under the output folder, as a .mid file; never outside the folder. */

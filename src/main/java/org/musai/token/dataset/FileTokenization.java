@@ -8,6 +8,7 @@ import org.musai.midi.MidiFormatException;
 import org.musai.midi.Score;
 import org.musai.midi.SmfReader;
 import org.musai.token.Tokenizer;
+import org.musai.token.TokenizerConfig;
 
 /**
  * Reads, filters and tokenizes one file into base ids, or says why it is skipped. Never throws: a worker thread
@@ -20,7 +21,7 @@ final class FileTokenization {
      *
      * @param source     the file
      * @param ids        its base ids, or null when skipped
-     * @param notes      notes kept
+     * @param notes      notes in the document, after quantization
      * @param beats      length in beats
      * @param classes    classes kept
      * @param skipReason why it was skipped, or null
@@ -49,8 +50,14 @@ final class FileTokenization {
                 return skip(source, outcome.skipReason());
             }
             Score kept = outcome.score();
-            return new Result(source, tokenizer.encode(kept), kept.noteCount(), kept.lengthInBeats(),
-                    List.copyOf(InstrumentFilter.classesOf(kept)), null);
+            int[] ids = tokenizer.encode(kept);
+            int notes = tokenizer.noteCount(ids);
+            if (notes == 0) {
+                TokenizerConfig config = tokenizer.config();
+                return skip(source, "no notes in the pitch range " + config.pitchLow() + "-" + config.pitchHigh());
+            }
+            return new Result(source, ids, notes, kept.lengthInBeats(), List.copyOf(InstrumentFilter.classesOf(kept)),
+                    null);
         } catch (MidiFormatException e) {
             return skip(source, "unreadable: " + e.getMessage());
         } catch (IOException e) {

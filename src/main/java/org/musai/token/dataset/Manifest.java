@@ -30,7 +30,7 @@ public record Manifest(String format, String algorithm, String tokenizerHash, in
      * @param source   its name (relative path)
      * @param document its document index in the binidx files
      * @param tokens   its ids after BPE
-     * @param notes    notes kept
+     * @param notes    notes in the document, after quantization
      * @param beats    length in quarter-note beats
      * @param classes  instrument classes kept
      */

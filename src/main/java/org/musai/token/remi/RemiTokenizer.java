@@ -55,6 +55,17 @@ public final class RemiTokenizer implements Tokenizer {
     }
 
     @Override
+    public int noteCount(int[] ids) {
+        int notes = 0;
+        for (int id : ids) {
+            if (v.kind(id) == RemiVocabulary.Kind.PITCH) {
+                notes++;
+            }
+        }
+        return notes;
+    }
+
+    @Override
     public boolean startsWord(int id) {
         return id == v.bar();
     }
