@@ -1,0 +1,173 @@
+package org.musai.token.mmm;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.musai.midi.Score;
+import org.musai.token.DecodedScore;
+import org.musai.token.Quantization;
+import org.musai.token.Quantizer;
+import org.musai.token.Tokenizer;
+import org.musai.token.TokenizerConfig;
+import org.musai.token.Vocabulary;
+
+/**
+ * The MMM tokenization (Ens &amp; Pasquier, 2020): one sequence of bars per track, tracks one after another, in a
+ * plain form and in a bar-infill form for regenerating chosen bars. Immutable and thread-safe.
+ *
+ * <p>Plain form: {@code BOS PIECE_START TEMPO_x}, then per canonical track {@code TRACK_START INST_x DENSITY_d},
+ * every bar as {@code BAR_START [TIME_SIG_n/d] <events> BAR_END}, and {@code TRACK_END}; then {@code EOS}. Every
+ * track has the same bars: as many as reach the end of the piece's last note. A bar's events are time shifts from
+ * the bar's start, velocities and note-ons and note-offs; each bar states its own first velocity, so it can be
+ * regenerated alone. A note that crosses a bar line is released in a later bar.
+ *
+ * <p>MMM has no tempo map: the document keeps only the first tempo, and later tempo changes are lost. Time
+ * signatures are kept, at bar lines.
+ *
+ * <p>Infill form: the events of the selected bars become {@code FILL_PLACEHOLDER}, and after the last track come,
+ * in the same order, {@code FILL_START <events> FILL_END}. Decoding reads either form, and never throws.
+ */
+public final class MmmTokenizer implements Tokenizer {
+
+    private final TokenizerConfig config;
+    private final Quantization quantization;
+    private final Quantizer quantizer;
+    private final MmmTokenIds ids;
+    private final MmmEncoder encoder;
+
+    public MmmTokenizer(TokenizerConfig config) {
+        this.config = config;
+        this.quantization = new Quantization(config);
+        this.quantizer = new Quantizer(quantization);
+        this.ids = new MmmTokenIds(quantization);
+        this.encoder = new MmmEncoder(ids, quantization);
+    }
+
+    @Override
+    public TokenizerConfig config() {
+        return config;
+    }
+
+    @Override
+    public Vocabulary vocabulary() {
+        return ids.vocabulary();
+    }
+
+    /** The ids of every token and the kind and value of every id, for a generator that follows the grammar. */
+    public MmmTokenIds tokenIds() {
+        return ids;
+    }
+
+    /** The value tables this tokenizer quantizes to. */
+    public Quantization quantization() {
+        return quantization;
+    }
+
+    /** The plain form of a score. */
+    @Override
+    public int[] encode(Score score) {
+        return document(score).tokens();
+    }
+
+    /** The number of bars every track of a score's document has. */
+    public int barCount(Score score) {
+        return document(score).barCount();
+    }
+
+    /**
+     * The bar-infill form: bars {@code firstBar..lastBar} of the selected tracks left as placeholders, their events
+     * after the tracks.
+     *
+     * @param trackIndices indices into the canonical track order of the quantized score
+     * @param firstBar     first bar to leave out, from 0
+     * @param lastBar      last bar to leave out, inclusive
+     * @throws IllegalArgumentException when a track or bar does not exist, or the bar range is reversed
+     */
+    public int[] encodeInfill(Score score, Set<Integer> trackIndices, int firstBar, int lastBar) {
+        MmmDocument document = document(score);
+        return document.infill(checkedTracks(document, trackIndices, firstBar, lastBar), firstBar, lastBar, ids, false);
+    }
+
+    /**
+     * What a generator continues: the bar-infill form up to and including its first {@code FILL_START}. Same
+     * arguments and exceptions as {@link #encodeInfill}.
+     */
+    public int[] infillPrompt(Score score, Set<Integer> trackIndices, int firstBar, int lastBar) {
+        MmmDocument document = document(score);
+        return document.infill(checkedTracks(document, trackIndices, firstBar, lastBar), firstBar, lastBar, ids, true);
+    }
+
+    /**
+     * The bars that the bar-infill form leaves to fill, in the order of its placeholders and fills. Same arguments
+     * and exceptions as {@link #encodeInfill}.
+     */
+    public List<FillSlot> fillSlots(Score score, Set<Integer> trackIndices, int firstBar, int lastBar) {
+        int[] tracks = checkedTracks(document(score), trackIndices, firstBar, lastBar);
+        List<FillSlot> slots = new ArrayList<>(tracks.length * (lastBar - firstBar + 1));
+        for (int track : tracks) {
+            for (int bar = firstBar; bar <= lastBar; bar++) {
+                slots.add(new FillSlot(track, bar));
+            }
+        }
+        return slots;
+    }
+
+    /**
+     * The score of a plain or bar-infill sequence, up to its first EOS. Each fill goes where the placeholder of
+     * the same rank stands; a placeholder without fill leaves its bar empty, and a fill without placeholder is
+     * skipped. A note still sounding when its track ends lasts to the end of the track's last bar.
+     */
+    @Override
+    public DecodedScore decode(int[] tokens) {
+        return new MmmDecoder(ids, quantization, tokens).decode();
+    }
+
+    /** Counts NOTE_ON tokens: each starts one note. */
+    @Override
+    public int noteCount(int[] tokens) {
+        int notes = 0;
+        for (int id : tokens) {
+            if (ids.kindOf(id) == MmmTokenKind.NOTE_ON) {
+                notes++;
+            }
+        }
+        return notes;
+    }
+
+    /** BAR_START, TRACK_START and FILL_START start words: BPE merges do not cross them. */
+    @Override
+    public boolean startsWord(int id) {
+        return id == ids.barStart() || id == ids.trackStart() || id == ids.fillStart();
+    }
+
+    private MmmDocument document(Score score) {
+        return encoder.encode(quantizer.quantizePacked(score));
+    }
+
+    private static int[] checkedTracks(MmmDocument document, Set<Integer> trackIndices, int firstBar, int lastBar) {
+        if (trackIndices.isEmpty()) {
+            throw new IllegalArgumentException("select at least one track to fill");
+        }
+        int trackCount = document.trackCount();
+        int[] tracks = new int[trackIndices.size()];
+        int i = 0;
+        for (Integer track : trackIndices) {
+            if (track == null || track < 0 || track >= trackCount) {
+                throw new IllegalArgumentException("no track " + track + ": the score has " + trackCount
+                        + (trackCount == 0 ? " tracks" : " tracks, 0-" + (trackCount - 1)));
+            }
+            tracks[i++] = track;
+        }
+        Arrays.sort(tracks);
+        int bars = document.barCount();
+        if (firstBar > lastBar) {
+            throw new IllegalArgumentException("bar range " + firstBar + "-" + lastBar + " is reversed");
+        }
+        if (firstBar < 0 || lastBar >= bars) {
+            throw new IllegalArgumentException("bars " + firstBar + "-" + lastBar + " are outside the score's "
+                    + (bars == 0 ? "0 bars" : "bars 0-" + (bars - 1)));
+        }
+        return tracks;
+    }
+}
