@@ -19,6 +19,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             err.println("musai: cancelled; nothing was left half-written");
             return ExitCodes.CANCELLED;
         }
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            err.println("musai: no such file or folder: " + missing.getFile());
+            return ExitCodes.BAD_INPUT;
+        }
         if (e instanceof DatasetException || e instanceof MidiFormatException || e instanceof IOException
                 || e instanceof IllegalArgumentException || e instanceof CommandLine.ParameterException) {
             err.println("musai: " + e.getMessage());

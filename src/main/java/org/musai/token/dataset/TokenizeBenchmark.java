@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.musai.midi.MidiFormatException;
 import org.musai.midi.SmfReader;
 import org.musai.token.Tokenizer;
@@ -19,7 +20,7 @@ import org.musai.token.TokenizerConfig;
  */
 public final class TokenizeBenchmark {
 
-    /** Each figure is timed over whole passes until at least this long has gone by, after one warm-up pass. */
+    /** Each figure is timed for this long, after one warm-up pass over the files. */
     private static final long MIN_NANOS_PER_FIGURE = 2_000_000_000L;
 
     /**
@@ -71,40 +72,47 @@ public final class TokenizeBenchmark {
                 1e9 / allNanos, threads);
     }
 
+    /**
+     * Nanoseconds of wall time per file with the given threads. The threads take files in turn from one endless
+     * round over the list until the time is up, so that no thread waits for another at the end of a pass.
+     */
     private static double nanosPerFile(List<byte[]> files, Job job, int threads) throws IOException {
+        for (byte[] file : files) {
+            run(job, file); // warm-up: let the JIT compile the path before it is timed
+        }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            pass(files, job, pool, threads);
+            AtomicLong next = new AtomicLong();
             long start = System.nanoTime();
-            long processed = 0;
-            while (System.nanoTime() - start < MIN_NANOS_PER_FIGURE) {
-                pass(files, job, pool, threads);
-                processed += files.size();
+            long deadline = start + MIN_NANOS_PER_FIGURE;
+            List<Future<?>> running = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                running.add(pool.submit(() -> {
+                    while (System.nanoTime() < deadline) {
+                        run(job, files.get((int) (next.getAndIncrement() % files.size())));
+                    }
+                    return null;
+                }));
             }
-            return (double) (System.nanoTime() - start) / processed;
+            for (Future<?> future : running) {
+                future.get();
+            }
+            return (double) (System.nanoTime() - start) / next.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("benchmark interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IOException("benchmark failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
     }
 
-    /** One pass over all files, shared out by an atomic index so that long files do not idle a thread. */
-    private static void pass(List<byte[]> files, Job job, ExecutorService pool, int threads) throws IOException {
-        AtomicInteger next = new AtomicInteger();
-        List<Future<?>> running = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            running.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
-                    job.run(files.get(i));
-                }
-                return null;
-            }));
-        }
-        for (Future<?> future : running) {
-            try {
-                future.get();
-            } catch (Exception e) {
-                throw new IOException("benchmark failed: " + e.getMessage(), e);
-            }
+    private static void run(Job job, byte[] file) {
+        try {
+            job.run(file);
+        } catch (MidiFormatException e) {
+            throw new IllegalStateException("a file that parsed before failed to parse: " + e.getMessage(), e);
         }
     }
 }
