@@ -1,0 +1,148 @@
+package org.musai.model;
+
+import static org.musai.model.ParameterNames.*;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.core.Embedding;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.norm.LayerNorm;
+
+/**
+ * RWKV-4 in GPT mode, layer for layer as the seed builds it: embedding, ln0, then per block
+ * {@code x + TimeMix(ln1 x)} and {@code x + ChannelMix(ln2 x)}, optional tiny attention on one block, ln_out, the
+ * head, and the optional head-QK copy term. Pure maths over {@link RwkvWeights}: no I/O, no state.
+ */
+public final class RwkvModel {
+
+    /** PyTorch's layer-norm epsilon, which the seed uses. */
+    static final float LAYER_NORM_EPS = 1e-5f;
+
+    private final RwkvConfig config;
+    private final RwkvWeights weights;
+    private final int wkvChunk;
+
+    public RwkvModel(RwkvWeights weights) {
+        this(weights, Wkv.DEFAULT_CHUNK);
+    }
+
+    public RwkvModel(RwkvWeights weights, int wkvChunk) {
+        this.config = weights.config();
+        this.weights = weights;
+        this.wkvChunk = wkvChunk;
+    }
+
+    public RwkvConfig config() {
+        return config;
+    }
+
+    public RwkvWeights weights() {
+        return weights;
+    }
+
+    /**
+     * Logits for every position.
+     *
+     * @param tokens   (B, T) ids, T at most the context length
+     * @param training whether dropout applies
+     * @return (B, T, vocabulary)
+     */
+    public NDArray forward(NDArray tokens, boolean training) {
+        long steps = tokens.getShape().get(1);
+        if (steps > config.ctxLen()) {
+            throw new IllegalArgumentException(steps + " tokens exceed the context length " + config.ctxLen());
+        }
+        NDArray embedded = Embedding.embedding(tokens, weights.get(EMBEDDING), ai.djl.ndarray.types.SparseFormat.DENSE).singletonOrThrow();
+        NDArray x = layerNorm(embedded, LN0_WEIGHT, LN0_BIAS);
+        for (int l = 0; l < config.layers(); l++) {
+            x = dropout(x.add(timeMix(l, layerNorm(x, block(l, "ln1.weight"), block(l, "ln1.bias")))), training);
+            x = dropout(x.add(channelMix(l, layerNorm(x, block(l, "ln2.weight"), block(l, "ln2.bias")))), training);
+            if (config.hasTinyAttention() && l == config.tinyAttLayer()) {
+                x = x.add(tinyAttention(l, x, embedded));
+            }
+        }
+        x = layerNorm(x, LN_OUT_WEIGHT, LN_OUT_BIAS);
+        NDArray logits = linear(x, HEAD);
+        if (config.hasHeadQk()) {
+            logits = logits.add(headQk(x, tokens));
+        }
+        return logits;
+    }
+
+    private NDArray timeMix(int l, NDArray x) {
+        NDArray shifted = shift(x);
+        NDArray k = linear(mix(x, shifted, block(l, "att.time_mix_k")), block(l, "att.key.weight"));
+        NDArray v = linear(mix(x, shifted, block(l, "att.time_mix_v")), block(l, "att.value.weight"));
+        NDArray r = Activation.sigmoid(linear(mix(x, shifted, block(l, "att.time_mix_r")),
+                block(l, "att.receptance.weight")));
+        NDArray w = weights.get(block(l, "att.time_decay")).exp().neg();
+        NDArray wkv = Wkv.chunked(w, weights.get(block(l, "att.time_first")), k, v, wkvChunk);
+        return linear(r.mul(wkv), block(l, "att.output.weight"));
+    }
+
+    private NDArray channelMix(int l, NDArray x) {
+        NDArray shifted = shift(x);
+        NDArray k = linear(mix(x, shifted, block(l, "ffn.time_mix_k")), block(l, "ffn.key.weight"));
+        NDArray r = Activation.sigmoid(linear(mix(x, shifted, block(l, "ffn.time_mix_r")),
+                block(l, "ffn.receptance.weight")));
+        return r.mul(linear(Activation.relu(k).square(), block(l, "ffn.value.weight")));
+    }
+
+    /** Causal attention of one head over the token embeddings, as the seed's "tiny attention". */
+    private NDArray tinyAttention(int l, NDArray x, NDArray embedded) {
+        NDArray xx = layerNorm(x, block(l, "tiny_ln.weight"), block(l, "tiny_ln.bias"));
+        NDArray q = linear(xx, block(l, "tiny_q.weight"));
+        NDArray k = linear(xx, block(l, "tiny_k.weight"));
+        NDArray scores = q.matMul(k.transpose(0, 2, 1)).mul(1.0 / Math.sqrt(config.tinyAttDim()));
+        return causal(scores).matMul(linear(embedded, block(l, "tiny_v.weight")));
+    }
+
+    /** The copy term: logits gain, for each earlier (or the same) position, q_t.k_i / d on the id seen there. */
+    private NDArray headQk(NDArray x, NDArray tokens) {
+        NDArray q = linear(x, HEAD_Q);
+        NDArray k = linear(x, HEAD_K);
+        NDArray scores = causal(q.matMul(k.transpose(0, 2, 1)).mul(1.0 / config.headQk()));
+        NDArray oneHot = tokens.oneHot(config.vocabSize()).toType(scores.getDataType(), false);
+        return scores.matMul(oneHot);
+    }
+
+    /** Zeroes the scores of later positions: (B, T, T) lower triangle, diagonal included. */
+    private static NDArray causal(NDArray scores) {
+        int steps = (int) scores.getShape().get(1);
+        float[] lower = new float[steps * steps];
+        for (int t = 0; t < steps; t++) {
+            java.util.Arrays.fill(lower, t * steps, t * steps + t + 1, 1f);
+        }
+        NDArray mask = scores.getManager().create(lower, new Shape(steps, steps)).toType(scores.getDataType(), false);
+        return scores.mul(mask);
+    }
+
+    /** The previous step's input, zeros before the first. */
+    private static NDArray shift(NDArray x) {
+        Shape shape = x.getShape();
+        NDArray zeros = x.getManager().zeros(new Shape(shape.get(0), 1, shape.get(2)), x.getDataType());
+        return NDArrays.concat(new ai.djl.ndarray.NDList(zeros, x.get(new NDIndex(":, :-1, :"))), 1);
+    }
+
+    private NDArray mix(NDArray x, NDArray shifted, String factor) {
+        NDArray f = weights.get(factor);
+        return x.mul(f).add(shifted.mul(f.neg().add(1)));
+    }
+
+    private NDArray linear(NDArray x, String weight) {
+        return Linear.linear(x, weights.get(weight)).singletonOrThrow();
+    }
+
+    private NDArray layerNorm(NDArray x, String weight, String bias) {
+        return LayerNorm.layerNorm(x, new Shape(config.embed()), weights.get(weight), weights.get(bias), LAYER_NORM_EPS)
+                .singletonOrThrow();
+    }
+
+    private NDArray dropout(NDArray x, boolean training) {
+        return training && config.dropout() > 0 ? Dropout.dropout(x, config.dropout(), true).singletonOrThrow() : x;
+    }
+}
