@@ -47,7 +47,7 @@ public final class RwkvModel {
     /**
      * Logits for every position.
      *
-     * @param tokens   (B, T) ids, T at most the context length
+     * @param tokens   (B, T) ids, T at most the context length; every array the pass makes goes to its manager
      * @param training whether dropout applies
      * @return (B, T, vocabulary)
      */
@@ -56,6 +56,7 @@ public final class RwkvModel {
         if (steps > config.ctxLen()) {
             throw new IllegalArgumentException(steps + " tokens exceed the context length " + config.ctxLen());
         }
+        weights.lendTo(tokens.getManager());
         NDArray embedded = Embedding.embedding(tokens, weights.get(EMBEDDING), ai.djl.ndarray.types.SparseFormat.DENSE).singletonOrThrow();
         NDArray x = layerNorm(embedded, LN0_WEIGHT, LN0_BIAS);
         for (int l = 0; l < config.layers(); l++) {

@@ -235,6 +235,17 @@ public final class RwkvWeights implements AutoCloseable {
         }
     }
 
+    /**
+     * Lends every parameter to a short-lived manager until it closes. DJL puts the result of an operation in the
+     * manager of its first operand; lent weights make results such as {@code -exp(time_decay)} land in the caller's
+     * step manager instead of piling up in the weights' own.
+     */
+    public void lendTo(NDManager borrower) {
+        for (NDArray array : parameters.values()) {
+            array.tempAttach(borrower);
+        }
+    }
+
     /** Marks every parameter as trainable, so that backward passes fill their gradients. */
     public void requireGradients() {
         for (NDArray array : parameters.values()) {

@@ -1,0 +1,83 @@
+package org.musai.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.Test;
+
+/** RNN mode gives GPT mode's logits, token by token, with every option on, and keeps its memory flat. */
+class RwkvRnnTest {
+
+    @Test
+    void matchesTheReferenceRnnLogits() throws Exception {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            GoldenVectors golden = new GoldenVectors(manager);
+            try (RwkvWeights weights = golden.weights(manager); RwkvRnn rnn = new RwkvRnn(weights);
+                 RnnState state = rnn.newState(manager)) {
+                int[] tokens = golden.get("input.tokens").toType(DataType.INT32, false).toIntArray();
+                float[][] logits = new float[24][];
+                for (int t = 0; t < 24; t++) {
+                    logits[t] = rnn.step(state, tokens[t]);
+                }
+                RwkvGoldenTest.assertClose(manager.create(logits), golden.get("expected.logits_rnn"), 1e-4);
+            }
+        }
+    }
+
+    @Test
+    void equalsGptModeWithHeadQkAndTinyAttention() {
+        RwkvConfig config = new RwkvConfig(50, 32, 3, 40, 64, 40, 2, 0f);
+        try (NDManager manager = NDManager.newBaseManager();
+             RwkvWeights weights = RwkvWeights.initialize(config, manager, 7)) {
+            randomizeZeroInitialised(weights, manager);
+            int steps = 30;
+            long[] tokens = new java.util.Random(3).longs(steps, 0, 50).toArray();
+            NDArray gpt;
+            try (NDManager pass = manager.newSubManager()) {
+                gpt = new RwkvModel(weights).forward(pass.create(tokens, new Shape(1, steps)), false).squeeze(0);
+                gpt.attach(manager);
+            }
+            try (RwkvRnn rnn = new RwkvRnn(weights); RnnState state = rnn.newState(manager)) {
+                float[][] logits = new float[steps][];
+                for (int t = 0; t < steps; t++) {
+                    logits[t] = rnn.step(state, (int) tokens[t]);
+                }
+                RwkvGoldenTest.assertClose(manager.create(logits), gpt, 1e-4);
+                assertThat(gpt.get(new NDIndex("5")).sub(gpt.get(new NDIndex("6"))).abs().max().getFloat())
+                        .as("positions differ").isGreaterThan(1e-3f);
+            }
+        }
+    }
+
+    @Test
+    void aThousandStepsLeaveNoArraysBehind() {
+        RwkvConfig config = new RwkvConfig(30, 16, 2, 32, 32, 0, 0, 0f);
+        try (NDManager manager = NDManager.newBaseManager();
+             RwkvWeights weights = RwkvWeights.initialize(config, manager, 1);
+             RwkvRnn rnn = new RwkvRnn(weights); RnnState state = rnn.newState(manager)) {
+            rnn.step(state, 1);
+            int weightArrays = weights.manager().getManagedArrays().size();
+            int stateArrays = state.manager.getManagedArrays().size();
+            for (int t = 0; t < 1000; t++) {
+                rnn.step(state, t % 30);
+            }
+            assertThat(weights.manager().getManagedArrays()).hasSize(weightArrays);
+            // only the head-QK keys grow, and they stay one array
+            assertThat(state.manager.getManagedArrays()).hasSize(stateArrays);
+        }
+    }
+
+    /** Fresh models start head-QK and tiny attention near zero influence; larger weights make the test bite. */
+    private static void randomizeZeroInitialised(RwkvWeights weights, NDManager manager) {
+        for (String name : weights.names()) {
+            if (name.contains("tiny_") || name.startsWith("head_")) {
+                NDArray random = manager.randomNormal(weights.get(name).getShape()).mul(0.5);
+                weights.replace(name, random);
+            }
+        }
+    }
+}
