@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import org.musai.midi.MidiFormatException;
 import org.musai.progress.CancelledException;
 import org.musai.token.dataset.DatasetException;
+import org.musai.train.TrainingException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -23,7 +24,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             err.println("musai: no such file or folder: " + missing.getFile());
             return ExitCodes.BAD_INPUT;
         }
-        if (e instanceof DatasetException || e instanceof MidiFormatException || e instanceof IOException
+        if (e instanceof DatasetException || e instanceof TrainingException || e instanceof MidiFormatException
+                || e instanceof IOException
                 || e instanceof IllegalArgumentException || e instanceof CommandLine.ParameterException) {
             err.println("musai: " + e.getMessage());
             return ExitCodes.BAD_INPUT;

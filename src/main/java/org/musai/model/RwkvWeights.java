@@ -181,13 +181,14 @@ public final class RwkvWeights implements AutoCloseable {
         AtomicFiles.write(file, encode(parameters));
     }
 
-    /** Safetensors bytes of named arrays (copied to the CPU as float32). */
+    /** Safetensors bytes of named arrays, copied to the CPU as float32; the arrays themselves are left as they are. */
     public static byte[] encode(Map<String, NDArray> arrays) throws IOException {
         NDList list = new NDList();
         try (NDManager scratch = NDManager.newBaseManager(ai.djl.Device.cpu())) {
             for (Map.Entry<String, NDArray> entry : arrays.entrySet()) {
-                NDArray copy = entry.getValue().toDevice(ai.djl.Device.cpu(), true).toType(DataType.FLOAT32, true);
-                copy.attach(scratch);
+                NDArray source = entry.getValue();
+                source.tempAttach(scratch); // the copies below land in scratch and go with it
+                NDArray copy = source.toDevice(ai.djl.Device.cpu(), true).toType(DataType.FLOAT32, true);
                 copy.setName(entry.getKey());
                 list.add(copy);
             }

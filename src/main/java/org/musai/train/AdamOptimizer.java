@@ -38,35 +38,40 @@ public final class AdamOptimizer implements AutoCloseable {
      * @return the gradient norm before clipping
      */
     public double step(Map<String, NDArray> parameters, double learningRate) {
-        double squares = 0;
-        for (NDArray parameter : parameters.values()) {
-            squares += parameter.getGradient().square().sum().getFloat();
-        }
-        double norm = Math.sqrt(squares);
-        float clip = (float) (norm > CLIP_NORM ? CLIP_NORM / (norm + 1e-6) : 1.0);
-        steps++;
-        float stepSize = (float) (learningRate / (1 - Math.pow(BETA1, steps)));
-        float secondCorrection = (float) Math.sqrt(1 - Math.pow(BETA2, steps));
-        for (Map.Entry<String, NDArray> entry : parameters.entrySet()) {
-            NDArray parameter = entry.getValue();
-            NDArray gradient = parameter.getGradient();
-            try (NDManager scratch = manager.newSubManager()) {
+        try (NDManager scratch = manager.newSubManager()) {
+            // every result below lands in scratch: DJL puts results in the first operand's manager
+            parameters.values().forEach(p -> p.tempAttach(scratch));
+            firstMoments.values().forEach(m -> m.tempAttach(scratch));
+            secondMoments.values().forEach(v -> v.tempAttach(scratch));
+            double squares = 0;
+            for (NDArray parameter : parameters.values()) {
+                squares += parameter.getGradient().square().sum().toType(ai.djl.ndarray.types.DataType.FLOAT64, false)
+                        .getDouble();
+            }
+            double norm = Math.sqrt(squares);
+            float clip = (float) (norm > CLIP_NORM ? CLIP_NORM / (norm + 1e-6) : 1.0);
+            steps++;
+            float stepSize = (float) (learningRate / (1 - Math.pow(BETA1, steps)));
+            float secondCorrection = (float) Math.sqrt(1 - Math.pow(BETA2, steps));
+            for (Map.Entry<String, NDArray> entry : parameters.entrySet()) {
+                NDArray parameter = entry.getValue();
+                NDArray gradient = parameter.getGradient();
                 NDArray g = clip == 1f ? gradient : gradient.mul(clip);
-                g.tempAttach(scratch);
                 NDArray m = moment(firstMoments, entry.getKey(), parameter);
                 NDArray v = moment(secondMoments, entry.getKey(), parameter);
                 m.muli(BETA1).addi(g.mul(1 - BETA1));
                 v.muli(BETA2).addi(g.square().muli(1 - BETA2));
-                // w -= lr / (1 - b1^t) * m / (sqrt(v) / sqrt(1 - b2^t) + eps), PyTorch's form of the bias correction
+                // w -= lr / (1 - b1^t) * m / (sqrt(v) / sqrt(1 - b2^t) + eps): PyTorch's Adam
                 NDArray denominator = v.sqrt().divi(secondCorrection).addi(EPSILON);
                 parameter.subi(m.div(denominator).muli(stepSize));
+                gradient.muli(0);
             }
-            gradient.muli(0);
+            return norm;
         }
-        return norm;
     }
 
     private NDArray moment(Map<String, NDArray> moments, String name, NDArray parameter) {
+        // a new moment is made in the optimizer's manager and stays there
         return moments.computeIfAbsent(name, n -> manager.zeros(parameter.getShape(), parameter.getDataType(),
                 parameter.getDevice()));
     }

@@ -1,0 +1,206 @@
+package org.musai.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.musai.progress.Rate;
+import org.musai.train.EpochMetrics;
+import org.musai.train.StepMetrics;
+import org.musai.train.Trainer;
+import org.musai.train.TrainingListener;
+import org.musai.train.TrainingOptions;
+import org.musai.train.TrainingPlan;
+import org.musai.train.TrainingSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code musai train}: an RWKV model from a dataset, with the seed trainer's flags. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train an RWKV-4 model on a dataset from 'musai tokenize' (or a binidx file in text mode).",
+                "Example: musai train -t data/pop -o runs/pop -e 256 -n 4 -c 256 -b 8 -p 10 -s 200 -i 5e-4 -q",
+                "Continue an interrupted run: musai train --resume runs/pop"})
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-t", "--dataset_path"}, paramLabel = "DIR", description = "Dataset folder from musai tokenize.")
+    Path dataset;
+
+    @Option(names = {"-x", "--binidx"}, paramLabel = "PREFIX",
+            description = "Text mode: a binidx prefix (json2binidx); needs --vocab-size.")
+    Path binidx;
+
+    @Option(names = "--vocab-size", paramLabel = "N", defaultValue = "0", description = "Vocabulary size in text mode.")
+    int vocabSize;
+
+    @Option(names = {"-o", "--output_path"}, paramLabel = "DIR", description = "Run folder to create.")
+    Path output;
+
+    @Option(names = {"-m", "--base_model"}, paramLabel = "DIR", description = "A run or model folder to fine-tune.")
+    Path baseModel;
+
+    @Option(names = {"-c", "--ctx_len"}, defaultValue = "256", description = "Context length (default ${DEFAULT-VALUE}).")
+    int ctxLen;
+
+    @Option(names = {"-b", "--batches_num"}, defaultValue = "8", description = "Batch size (default ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = {"-e", "--embed_num"}, defaultValue = "256", description = "Embedding size (default ${DEFAULT-VALUE}).")
+    int embed;
+
+    @Option(names = {"-n", "--layers_num"}, defaultValue = "4", description = "Layers (default ${DEFAULT-VALUE}).")
+    int layers;
+
+    @Option(names = {"-p", "--epochs_num"}, defaultValue = "10", description = "Epochs (default ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = {"-s", "--steps_num"}, defaultValue = "100", description = "Steps per epoch (default ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = {"-i", "--lr_rate"}, defaultValue = "5e-4",
+            description = "Initial learning rate; decays to 1/100 of it (default ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = {"-d", "--lr_decay"}, defaultValue = "0", description = "Epoch at which the decay starts (default 0).")
+    double decayStart;
+
+    @Option(names = {"-f", "--epochs_first"}, defaultValue = "0", description = "First epoch number (default 0).")
+    int firstEpoch;
+
+    @Option(names = {"-a", "--attention"}, description = "Tiny attention on the last layer.")
+    boolean tinyAttention;
+
+    @Option(names = {"-q", "--head_qk"}, description = "Head-QK copy mechanism.")
+    boolean headQk;
+
+    @Option(names = "--dropout", defaultValue = "0", description = "Dropout after each residual (default 0).")
+    float dropout;
+
+    @Option(names = "--device", defaultValue = "cpu", description = "cpu, gpu or auto (default ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of weights, batches and dropout (default 42).")
+    long seed;
+
+    @Option(names = "--val-fraction", defaultValue = "0.05",
+            description = "Documents held out for validation (default ${DEFAULT-VALUE}).")
+    double valFraction;
+
+    @Option(names = "--threads", paramLabel = "N", description = "PyTorch threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue a run from its last checkpoint.")
+    Path resume;
+
+    @Option(names = {"-v", "--vae_emb"}, hidden = true)
+    String vae;
+
+    @Option(names = {"-l", "--lora"}, hidden = true)
+    boolean lora;
+
+    @Option(names = {"-r", "--lora_ckpt"}, hidden = true)
+    String loraCheckpoint;
+
+    @Option(names = {"-g", "--grad_cp"}, hidden = true)
+    boolean gradientCheckpointing;
+
+    @Override
+    public Integer call() throws Exception {
+        refuseLaterFlags();
+        if (threads != null) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("--threads must be at least 1, not " + threads);
+            }
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        TrainingSummary summary;
+        try (CancelOnInterrupt interrupt = new CancelOnInterrupt()) {
+            ProgressPrinter printer = new ProgressPrinter(out, spec.commandLine().getErr());
+            if (resume != null) {
+                summary = new Trainer().resume(resume, printer, interrupt.token());
+            } else {
+                summary = new Trainer().train(options(), printer, interrupt.token());
+            }
+        }
+        out.printf(Locale.ROOT, "%s after %d steps in %s: loss %.4f, validation %.4f (unigram baseline %.4f)%n",
+                summary.stopped() ? "Stopped" : "Finished", summary.steps(),
+                new Rate(0, summary.elapsedSeconds()).etaText(), summary.lastLoss(), summary.validationLoss(),
+                summary.unigramLoss());
+        out.println("Run folder: " + summary.runFolder().toAbsolutePath()
+                + (summary.stopped() ? " (continue with --resume)" : ""));
+        return ExitCodes.OK;
+    }
+
+    private TrainingOptions options() {
+        if (output == null) {
+            throw new IllegalArgumentException("give the run folder with -o (or --resume RUN_DIR)");
+        }
+        return new TrainingOptions(dataset, binidx, vocabSize, output, baseModel, ctxLen, batch, embed, layers,
+                epochs, steps, learningRate, decayStart, firstEpoch, tinyAttention, headQk, dropout, device, seed,
+                valFraction);
+    }
+
+    /** Flags of the seed that a later issue brings; they must not be silently ignored. */
+    private void refuseLaterFlags() {
+        if (vae != null) {
+            throw new IllegalArgumentException("-v/--vae_emb (VAE embeddings) is not available in this version yet");
+        }
+        if (lora || loraCheckpoint != null) {
+            throw new IllegalArgumentException("-l/-r (LoRA) is not available in this version yet");
+        }
+        if (gradientCheckpointing) {
+            throw new IllegalArgumentException("-g/--grad_cp (gradient checkpointing) is not available in this version "
+                    + "yet");
+        }
+    }
+
+    /** Prints a live step line on the terminal and a permanent line per epoch. */
+    private static final class ProgressPrinter implements TrainingListener {
+        private final PrintWriter out;
+        private final PrintWriter err;
+        private final boolean live = System.console() != null;
+        private long lastDraw;
+
+        ProgressPrinter(PrintWriter out, PrintWriter err) {
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public void started(TrainingPlan plan) {
+            out.printf(Locale.ROOT, "Training %,d parameters on %s: steps %d-%d, %d documents (%d held out)%n",
+                    plan.parameters(), plan.device(), plan.startStep() + 1, plan.totalSteps(), plan.trainDocuments(),
+                    plan.validationDocuments());
+            out.flush();
+        }
+
+        @Override
+        public void stepped(StepMetrics m) {
+            long now = System.nanoTime();
+            if (!live || (now - lastDraw < 100_000_000L && m.step() < m.totalSteps())) {
+                return;
+            }
+            lastDraw = now;
+            err.printf(Locale.ROOT, "\repoch %d  step %d/%d  loss %.4f  lr %.2e  %,.0f tok/s  ETA %s\u001b[K",
+                    m.epoch(), m.step(), m.totalSteps(), m.loss(), m.learningRate(), m.tokensPerSecond(),
+                    new Rate(0, m.etaSeconds()).etaText());
+            err.flush();
+        }
+
+        @Override
+        public void epochEnded(EpochMetrics m) {
+            if (live) {
+                err.print("\r\u001b[K");
+                err.flush();
+            }
+            out.printf(Locale.ROOT, "epoch %d (step %d): train loss %.4f, validation %.4f, unigram baseline %.4f%n",
+                    m.epoch(), m.step(), m.trainLoss(), m.validationLoss(), m.unigramLoss());
+            out.flush();
+        }
+    }
+}

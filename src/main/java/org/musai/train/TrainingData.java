@@ -1,0 +1,219 @@
+package org.musai.train;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.musai.token.SpecialTokens;
+import org.musai.token.binidx.BinIdxReader;
+
+/**
+ * Context windows for training and validation from a binidx token file. Each region is a document (a dataset from
+ * {@code musai tokenize}) or a stretch of the token stream (text mode, as RWKV-LM reads binidx). Training windows
+ * start at random positions, regions weighted by length; a window longer than its region is padded, and padding is
+ * masked out of the loss. The batch of a step depends only on the seed and the step, so a resumed run sees the same
+ * batches. Thread-safe for reading.
+ */
+public final class TrainingData {
+
+    /** Validation reads at most this many windows, so that an epoch's end stays quick. */
+    static final int MAX_VALIDATION_WINDOWS = 256;
+
+    /**
+     * One batch: inputs and targets of {@code size} windows of {@code ctx} tokens, row after row.
+     *
+     * @param inputs  ids the model reads
+     * @param targets ids it should predict (0 where masked)
+     * @param mask    1 where a target counts, 0 for padding
+     * @param size    windows
+     * @param ctx     tokens per window
+     */
+    public record Batch(long[] inputs, long[] targets, float[] mask, int size, int ctx) {
+        /** Targets that count. */
+        public int tokenCount() {
+            int count = 0;
+            for (float m : mask) {
+                count += (int) m;
+            }
+            return count;
+        }
+    }
+
+    private record Region(long start, int length) {
+    }
+
+    private final BinIdxReader tokens;
+    private final List<Region> train;
+    private final List<Region> validation;
+    private final long[] trainEnds;
+    private final int ctxLen;
+
+    private TrainingData(BinIdxReader tokens, List<Region> train, List<Region> validation, int ctxLen) {
+        this.tokens = tokens;
+        this.train = train;
+        this.validation = validation;
+        this.ctxLen = ctxLen;
+        this.trainEnds = new long[train.size()];
+        long end = 0;
+        for (int i = 0; i < train.size(); i++) {
+            end += train.get(i).length();
+            trainEnds[i] = end;
+        }
+    }
+
+    /**
+     * Documents as regions; a shuffled {@code valFraction} of them (at least one when there are two or more) is held
+     * out.
+     */
+    public static TrainingData byDocument(BinIdxReader tokens, int ctxLen, double valFraction, long seed) {
+        int documents = tokens.documentCount();
+        List<Integer> order = new ArrayList<>();
+        for (int d = 0; d < documents; d++) {
+            if (tokens.length(d) >= 2) {
+                order.add(d);
+            }
+        }
+        java.util.Collections.shuffle(order, new java.util.Random(seed));
+        int held = valFraction <= 0 || order.size() < 2 ? 0
+                : Math.min(order.size() - 1, Math.max(1, (int) Math.round(order.size() * valFraction)));
+        List<Region> validation = new ArrayList<>();
+        List<Region> train = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            int d = order.get(i);
+            (i < held ? validation : train).add(new Region(tokens.offset(d), tokens.length(d)));
+        }
+        train.sort((a, b) -> Long.compare(a.start(), b.start()));
+        validation.sort((a, b) -> Long.compare(a.start(), b.start()));
+        return new TrainingData(tokens, train, validation, ctxLen);
+    }
+
+    /** The whole stream as one region, its last {@code valFraction} held out, as RWKV-LM reads text datasets. */
+    public static TrainingData byStream(BinIdxReader tokens, int ctxLen, double valFraction) {
+        long total = tokens.tokenCount();
+        long held = (long) (total * valFraction);
+        List<Region> train = new ArrayList<>();
+        List<Region> validation = new ArrayList<>();
+        long trainLength = total - held;
+        for (long start = 0; start < trainLength; start += Integer.MAX_VALUE) {
+            train.add(new Region(start, (int) Math.min(Integer.MAX_VALUE, trainLength - start)));
+        }
+        if (held > ctxLen) {
+            validation.add(new Region(trainLength, (int) Math.min(Integer.MAX_VALUE, held)));
+        }
+        return new TrainingData(tokens, train, validation, ctxLen);
+    }
+
+    public int trainRegions() {
+        return train.size();
+    }
+
+    public int validationRegions() {
+        return validation.size();
+    }
+
+    public long trainTokens() {
+        return trainEnds.length == 0 ? 0 : trainEnds[trainEnds.length - 1];
+    }
+
+    /** The batch of a step: the same for the same seed and step, wherever and whenever it is asked for. */
+    public Batch trainBatch(int size, long seed, long step) throws IOException {
+        if (train.isEmpty()) {
+            throw new IOException("no training documents with at least two tokens");
+        }
+        SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + step);
+        BatchBuilder builder = new BatchBuilder(size, ctxLen);
+        for (int row = 0; row < size; row++) {
+            long at = random.nextLong(trainTokens());
+            int region = Arrays.binarySearch(trainEnds, at + 1);
+            region = region >= 0 ? region : -region - 1;
+            Region r = train.get(region);
+            long offsetInRegion = at - (trainEnds[region] - r.length());
+            long start = Math.max(0, Math.min(offsetInRegion, r.length() - (ctxLen + 1L)));
+            builder.fill(row, r.start() + start, (int) Math.min(ctxLen + 1L, r.length() - start));
+        }
+        return builder.build();
+    }
+
+    /** Windows over the held-out regions, in order, each region from its start with a stride of the context. */
+    public List<Batch> validationBatches(int size) throws IOException {
+        List<long[]> windows = new ArrayList<>();
+        for (Region r : validation) {
+            for (long start = 0; start + 1 < r.length() && windows.size() < MAX_VALIDATION_WINDOWS; start += ctxLen) {
+                windows.add(new long[]{r.start() + start, Math.min(ctxLen + 1L, r.length() - start)});
+            }
+        }
+        List<Batch> batches = new ArrayList<>();
+        for (int i = 0; i < windows.size(); i += size) {
+            int rows = Math.min(size, windows.size() - i);
+            BatchBuilder builder = new BatchBuilder(rows, ctxLen);
+            for (int row = 0; row < rows; row++) {
+                long[] window = windows.get(i + row);
+                builder.fill(row, window[0], (int) window[1]);
+            }
+            batches.add(builder.build());
+        }
+        return batches;
+    }
+
+    /**
+     * Token frequencies of the training regions, one added to each (so no id has probability 0), as counts over a
+     * vocabulary: the unigram model that a trained model must beat.
+     */
+    public double[] unigramLogProbabilities(int vocabSize) throws IOException {
+        double[] counts = new double[vocabSize];
+        Arrays.fill(counts, 1);
+        int[] buffer = new int[1 << 16];
+        double total = vocabSize;
+        for (Region r : train) {
+            for (long at = 0; at < r.length(); at += buffer.length) {
+                int n = (int) Math.min(buffer.length, r.length() - at);
+                tokens.read(r.start() + at, buffer, 0, n);
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] >= 0 && buffer[i] < vocabSize) {
+                        counts[buffer[i]]++;
+                        total++;
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < vocabSize; i++) {
+            counts[i] = Math.log(counts[i] / total);
+        }
+        return counts;
+    }
+
+    /** Fills rows of a batch from the token file. */
+    private final class BatchBuilder {
+        final long[] inputs;
+        final long[] targets;
+        final float[] mask;
+        final int size;
+        final int ctx;
+        final int[] window;
+
+        BatchBuilder(int size, int ctx) {
+            this.size = size;
+            this.ctx = ctx;
+            inputs = new long[size * ctx];
+            targets = new long[size * ctx];
+            mask = new float[size * ctx];
+            window = new int[ctx + 1];
+        }
+
+        void fill(int row, long globalStart, int length) throws IOException {
+            Arrays.fill(window, SpecialTokens.PAD);
+            tokens.read(globalStart, window, 0, length);
+            for (int t = 0; t < ctx; t++) {
+                inputs[row * ctx + t] = window[t];
+                boolean real = t + 1 < length;
+                targets[row * ctx + t] = real ? window[t + 1] : SpecialTokens.PAD;
+                mask[row * ctx + t] = real ? 1f : 0f;
+            }
+        }
+
+        Batch build() {
+            return new Batch(inputs, targets, mask, size, ctx);
+        }
+    }
+}

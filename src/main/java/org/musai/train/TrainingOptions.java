@@ -1,0 +1,65 @@
+package org.musai.train;
+
+import java.nio.file.Path;
+
+/**
+ * Everything a training run is asked to do, as the seed trainer's flags say it; saved in the run's config.json so
+ * that {@code --resume} continues with the same settings.
+ *
+ * @param dataset         a dataset folder from {@code musai tokenize} ({@code -t}), or null in text mode
+ * @param binidx          an external binidx prefix ({@code -x}), or null
+ * @param textVocabSize   vocabulary size in text mode ({@code --vocab-size})
+ * @param output          the run folder ({@code -o})
+ * @param baseModel       a run folder to fine-tune ({@code -m}), or null
+ * @param ctxLen          context length ({@code -c})
+ * @param batch           sequences per step ({@code -b})
+ * @param embed           embedding size ({@code -e})
+ * @param layers          blocks ({@code -n})
+ * @param epochs          epochs ({@code -p})
+ * @param stepsPerEpoch   steps per epoch ({@code -s})
+ * @param learningRate    initial learning rate ({@code -i}); it decays exponentially to a hundredth of it
+ * @param decayStartEpoch the epoch at which the decay starts ({@code -d})
+ * @param firstEpoch      the epoch number to start counting at ({@code -f})
+ * @param tinyAttention   tiny attention on the last block ({@code -a})
+ * @param headQk          the head-QK copy mechanism ({@code -q})
+ * @param dropout         dropout after each residual
+ * @param device          cpu, gpu or auto
+ * @param seed            seed of weights, batches and dropout
+ * @param valFraction     documents held out for validation
+ */
+public record TrainingOptions(Path dataset, Path binidx, int textVocabSize, Path output, Path baseModel, int ctxLen,
+                              int batch, int embed, int layers, int epochs, int stepsPerEpoch, double learningRate,
+                              double decayStartEpoch, int firstEpoch, boolean tinyAttention, boolean headQk,
+                              float dropout, String device, long seed, double valFraction) {
+
+    /** Checks the settings for nonsense; the message names the flag. */
+    public TrainingOptions {
+        require((dataset == null) != (binidx == null), "give either a dataset (-t) or a binidx prefix (-x)");
+        require(binidx == null || textVocabSize >= 2, "text mode (-x) needs --vocab-size");
+        require(output != null, "give the run folder (-o)");
+        require(ctxLen >= 2 && ctxLen <= 1 << 16, "context length (-c) must be 2-65536, not " + ctxLen);
+        require(batch >= 1 && batch <= 4096, "batch (-b) must be 1-4096, not " + batch);
+        require(embed >= 2 && embed <= 16384, "embedding size (-e) must be 2-16384, not " + embed);
+        require(layers >= 1 && layers <= 256, "layers (-n) must be 1-256, not " + layers);
+        require(epochs >= 1, "epochs (-p) must be at least 1, not " + epochs);
+        require(stepsPerEpoch >= 1, "steps per epoch (-s) must be at least 1, not " + stepsPerEpoch);
+        require(learningRate > 0 && learningRate < 1, "learning rate (-i) must be in (0, 1), not " + learningRate);
+        require(decayStartEpoch >= 0, "decay start (-d) must not be negative, not " + decayStartEpoch);
+        require(firstEpoch >= 0, "first epoch (-f) must not be negative, not " + firstEpoch);
+        require(dropout >= 0 && dropout < 1, "dropout must be in [0, 1), not " + dropout);
+        require(valFraction >= 0 && valFraction < 1, "--val-fraction must be in [0, 1), not " + valFraction);
+        require(device == null || device.matches("cpu|gpu|auto"), "--device must be cpu, gpu or auto, not " + device);
+        device = device == null ? "cpu" : device;
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** All steps of the run. */
+    public long totalSteps() {
+        return (long) epochs * stepsPerEpoch;
+    }
+}
