@@ -98,7 +98,7 @@ public final class RwkvModel {
         NDArray xx = layerNorm(x, block(l, "tiny_ln.weight"), block(l, "tiny_ln.bias"));
         NDArray q = linear(xx, block(l, "tiny_q.weight"));
         NDArray k = linear(xx, block(l, "tiny_k.weight"));
-        NDArray scores = q.matMul(k.transpose(0, 2, 1)).mul(1.0 / Math.sqrt(config.tinyAttDim()));
+        NDArray scores = Scalars.times(q.matMul(k.transpose(0, 2, 1)), 1.0 / Math.sqrt(config.tinyAttDim()));
         return causal(scores).matMul(linear(embedded, block(l, "tiny_v.weight")));
     }
 
@@ -106,7 +106,7 @@ public final class RwkvModel {
     private NDArray headQk(NDArray x, NDArray tokens) {
         NDArray q = linear(x, HEAD_Q);
         NDArray k = linear(x, HEAD_K);
-        NDArray scores = causal(q.matMul(k.transpose(0, 2, 1)).mul(1.0 / config.headQk()));
+        NDArray scores = causal(Scalars.times(q.matMul(k.transpose(0, 2, 1)), 1.0 / config.headQk()));
         NDArray oneHot = tokens.oneHot(config.vocabSize()).toType(scores.getDataType(), false);
         return scores.matMul(oneHot);
     }
@@ -131,7 +131,7 @@ public final class RwkvModel {
 
     private NDArray mix(NDArray x, NDArray shifted, String factor) {
         NDArray f = weights.get(factor);
-        return x.mul(f).add(shifted.mul(f.neg().add(1)));
+        return x.mul(f).add(shifted.mul(Scalars.minusFrom(1, f)));
     }
 
     private NDArray linear(NDArray x, String weight) {

@@ -169,7 +169,10 @@ public final class RwkvWeights implements AutoCloseable {
                 throw new IOException(source + ": " + expected.getKey() + " has shape " + array.getShape()
                         + ", the config needs " + expected.getValue());
             }
-            NDArray copy = array.toType(DataType.FLOAT32, true);
+            // a real copy: decoded arrays may point into a buffer that Java frees once they are closed, and
+            // PyTorch's to(float32) of a float32 tensor returns that same storage
+            NDArray copy = array.getDataType() == DataType.FLOAT32 ? array.duplicate()
+                    : array.toType(DataType.FLOAT32, true);
             copy.attach(weights.manager);
             weights.put(expected.getKey(), copy);
         }
@@ -243,6 +246,10 @@ public final class RwkvWeights implements AutoCloseable {
      */
     public void lendTo(NDManager borrower) {
         for (NDArray array : parameters.values()) {
+            if (array.getManager() != manager) {
+                // lent already: a second loan would hand it back to the first borrower, which then frees it
+                throw new IllegalStateException(array.getName() + " is lent to another manager");
+            }
             array.tempAttach(borrower);
         }
     }

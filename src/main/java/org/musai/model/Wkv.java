@@ -76,7 +76,7 @@ public final class Wkv {
             outputs.add(num.div(den));
             // the state after the chunk: sum_i e^{(n-1-i)w + k_i} (v_i, 1) + e^{n w} (a, b), scaled by e^-p
             NDArray lw = kc.add(wc.mul(terms.stepsToEnd)); // (B, C, n)
-            NDArray sp = p.add(wc.mul(n));
+            NDArray sp = p.add(Scalars.times(wc, n));
             NDArray m2 = NDArrays.maximum(lw.max(new int[]{2}, true), sp).stopGradient();
             NDArray e2 = lw.sub(m2).exp();
             NDArray es2 = sp.sub(m2).exp();

@@ -33,7 +33,8 @@ public final class AdamOptimizer implements AutoCloseable {
     }
 
     /**
-     * One step over parameters whose gradients a backward pass has filled; the gradients are zeroed afterwards.
+     * One step over parameters whose gradients a backward pass has filled; the gradients are zeroed afterwards. The
+     * parameters are lent to a manager of the step, so they must not be lent to another one at the time.
      *
      * @return the gradient norm before clipping
      */

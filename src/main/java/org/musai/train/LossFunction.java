@@ -1,6 +1,7 @@
 package org.musai.train;
 
 import ai.djl.ndarray.NDArray;
+import org.musai.model.Scalars;
 
 /**
  * The training objective: mean cross-entropy over the targets that count (padding excluded, unlike the seed), plus
@@ -26,6 +27,6 @@ final class LossFunction {
      */
     static NDArray l2Wrap(NDArray logits) {
         long positions = logits.getShape().get(0) * logits.getShape().get(1);
-        return logits.max(new int[]{2}).square().sum().mul(L2_WRAP / positions / 2);
+        return Scalars.times(logits.max(new int[]{2}).square().sum(), L2_WRAP / positions / 2);
     }
 }

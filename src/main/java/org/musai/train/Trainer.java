@@ -330,8 +330,10 @@ public final class Trainer {
                     collector.backward(crossEntropy.add(LossFunction.l2Wrap(logits)));
                     loss = crossEntropy.getFloat();
                 }
-                optimizer.step(weights.all(), rate);
             }
+            // after the pass's manager has closed and given the weights back: lending them twice at once would let
+            // the inner manager return them to the outer one, which would then free them
+            optimizer.step(weights.all(), rate);
             if (!Double.isFinite(loss)) {
                 throw new IOException("the loss became " + loss + " at step " + step + "; lower the learning rate (-i)");
             }

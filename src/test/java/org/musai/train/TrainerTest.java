@@ -1,0 +1,170 @@
+package org.musai.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.musai.TestCorpus;
+import org.musai.midi.InstrumentFilter;
+import org.musai.progress.CancellationToken;
+import org.musai.progress.ProgressListener;
+import org.musai.token.TokenizerConfig;
+import org.musai.token.dataset.DatasetBuilder;
+import org.musai.token.dataset.DatasetRequest;
+import org.musai.token.dataset.SourceFiles;
+
+/** Real training runs of a tiny model on a real dataset: learning, run files, exact resume, refusals. */
+class TrainerTest {
+
+    @TempDir
+    static Path shared;
+    static Path dataset;
+
+    @BeforeAll
+    static void tokenize() throws Exception {
+        dataset = shared.resolve("dataset");
+        new DatasetBuilder().build(new DatasetRequest(SourceFiles.find(TestCorpus.bundled(), null), dataset,
+                TokenizerConfig.defaults(TokenizerConfig.Algorithm.REMI),
+                new org.musai.midi.InstrumentFilter(InstrumentFilter.defaultClasses(), Set.of(), 8, false), false, 0, 2),
+                ProgressListener.NONE, new CancellationToken());
+    }
+
+    static TrainingOptions options(Path output, int epochs, int steps, double rate) {
+        return new TrainingOptions(dataset, null, 0, output, null, 32, 4, 32, 2, epochs, steps, rate, 0, 0, false,
+                true, 0f, "cpu", 7, 0.1);
+    }
+
+    @Test
+    void learnsBelowTheUnigramBaselineAndWritesItsRunFolder(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run");
+        List<EpochMetrics> epochs = new ArrayList<>();
+        TrainingSummary summary = new Trainer().train(options(run, 4, 40, 3e-3), new TrainingListener() {
+            @Override
+            public void epochEnded(EpochMetrics metrics) {
+                epochs.add(metrics);
+            }
+        }, new CancellationToken());
+        assertThat(summary.steps()).isEqualTo(160);
+        assertThat(summary.stopped()).isFalse();
+        assertThat(epochs).hasSize(4);
+        assertThat(epochs.get(3).validationLoss()).isLessThan(epochs.get(0).validationLoss())
+                .isLessThan(epochs.get(3).unigramLoss());
+        assertThat(run.resolve("config.json")).exists();
+        assertThat(run.resolve("tokenizer.json")).exists();
+        assertThat(run.resolve("model.safetensors")).exists();
+        List<String> metrics = Files.readAllLines(run.resolve("metrics.csv"));
+        assertThat(metrics.get(0)).isEqualTo("step,epoch,loss,val_loss,lr,tokens_per_s,elapsed_s");
+        assertThat(metrics).hasSize(161);
+        assertThat(metrics.get(40).split(",")[3]).isNotEmpty(); // the epoch's last row carries the validation loss
+    }
+
+    @Test
+    void aResumedRunReproducesTheUninterruptedLosses(@TempDir Path dir) throws Exception {
+        Path straight = dir.resolve("straight");
+        new Trainer().train(options(straight, 2, 6, 2e-3), new TrainingListener() {
+        }, new CancellationToken());
+
+        Path interrupted = dir.resolve("interrupted");
+        CancellationToken stop = new CancellationToken();
+        TrainingSummary first = new Trainer().train(options(interrupted, 2, 6, 2e-3), new TrainingListener() {
+            @Override
+            public void stepped(StepMetrics metrics) {
+                if (metrics.step() == 4) {
+                    stop.cancel(); // mid-epoch: the stop writes its own checkpoint
+                }
+            }
+        }, stop);
+        assertThat(first.stopped()).isTrue();
+        assertThat(first.steps()).isEqualTo(4);
+        TrainingSummary rest = new Trainer().resume(interrupted, new TrainingListener() {
+        }, new CancellationToken());
+        assertThat(rest.steps()).isEqualTo(12);
+
+        assertThat(losses(interrupted)).isEqualTo(losses(straight));
+        // validation runs the model outside training; the first passes of a fresh JVM may sum in another order
+        List<Double> straightValidation = validation(straight);
+        List<Double> resumedValidation = validation(interrupted);
+        assertThat(resumedValidation).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            assertThat(resumedValidation.get(i)).isCloseTo(straightValidation.get(i),
+                    org.assertj.core.data.Offset.offset(1e-4));
+        }
+        assertThat(Files.readAllBytes(interrupted.resolve("model.safetensors")))
+                .isEqualTo(Files.readAllBytes(straight.resolve("model.safetensors")));
+    }
+
+    @Test
+    void refusesWhatCannotWork(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run");
+        new Trainer().train(options(run, 1, 2, 1e-3), new TrainingListener() {
+        }, new CancellationToken());
+
+        assertThatThrownBy(() -> new Trainer().train(options(run, 1, 2, 1e-3), new TrainingListener() {
+        }, new CancellationToken())).isInstanceOf(TrainingException.class).hasMessageContaining("--resume");
+        assertThatThrownBy(() -> new Trainer().resume(dir.resolve("nothing"), new TrainingListener() {
+        }, new CancellationToken())).isInstanceOf(TrainingException.class).hasMessageContaining("config.json");
+
+        // a checkpoint whose weights are damaged is reported, not loaded
+        Path latest;
+        try (var list = Files.list(run.resolve("checkpoints"))) {
+            latest = list.sorted().reduce((a, b) -> b).orElseThrow();
+        }
+        Files.write(latest.resolve("model.safetensors"), new byte[]{1, 2, 3});
+        assertThatThrownBy(() -> new Trainer().resume(run, new TrainingListener() {
+        }, new CancellationToken())).isInstanceOf(TrainingException.class).hasMessageContaining("cannot load");
+
+        // a base model trained on other tokens
+        Path mmmDataset = dir.resolve("mmm");
+        new DatasetBuilder().build(new DatasetRequest(SourceFiles.find(TestCorpus.bundled().resolve("muspy"), null),
+                mmmDataset, TokenizerConfig.defaults(TokenizerConfig.Algorithm.MMM), InstrumentFilter.defaults(), false,
+                0, 1), ProgressListener.NONE, new CancellationToken());
+        TrainingOptions fineTune = new TrainingOptions(mmmDataset, null, 0, dir.resolve("tuned"), run, 32, 4, 32, 2,
+                1, 2, 1e-3, 0, 0, false, false, 0f, "cpu", 7, 0.1);
+        assertThatThrownBy(() -> new Trainer().train(fineTune, new TrainingListener() {
+        }, new CancellationToken())).isInstanceOf(TrainingException.class).hasMessageContaining("other tokens");
+
+        assertThatThrownBy(() -> options(dir.resolve("x"), 0, 2, 1e-3)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-p");
+        assertThatThrownBy(() -> options(dir.resolve("x"), 1, 2, 5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-i");
+    }
+
+    @Test
+    void fineTuningStartsFromTheBaseWeights(@TempDir Path dir) throws Exception {
+        Path base = dir.resolve("base");
+        TrainingSummary trained = new Trainer().train(options(base, 2, 30, 3e-3), new TrainingListener() {
+        }, new CancellationToken());
+        List<Double> firstLosses = new ArrayList<>();
+        TrainingOptions tune = new TrainingOptions(dataset, null, 0, dir.resolve("tuned"), base, 32, 4, 32, 2, 1, 3,
+                1e-4, 0, 0, false, true, 0f, "cpu", 8, 0.1);
+        new Trainer().train(tune, new TrainingListener() {
+            @Override
+            public void stepped(StepMetrics metrics) {
+                firstLosses.add(metrics.loss());
+            }
+        }, new CancellationToken());
+        // a fresh model starts near ln(vocabulary); the tuned one near where the base ended
+        assertThat(firstLosses.get(0)).isLessThan(trained.lastLoss() + 1.0);
+    }
+
+    /** Step, epoch, training loss and learning rate of every row: these must match to the last digit. */
+    private static List<String> losses(Path run) throws Exception {
+        return Files.readAllLines(run.resolve("metrics.csv")).stream().skip(1)
+                .map(line -> {
+                    String[] f = line.split(",");
+                    return f[0] + "," + f[1] + "," + f[2] + "," + f[4];
+                }).toList();
+    }
+
+    private static List<Double> validation(Path run) throws Exception {
+        return Files.readAllLines(run.resolve("metrics.csv")).stream().skip(1).map(line -> line.split(",")[3])
+                .filter(v -> !v.isEmpty()).map(Double::parseDouble).toList();
+    }
+}
