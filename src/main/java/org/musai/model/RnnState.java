@@ -1,79 +1,82 @@
 package org.musai.model;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * What an RWKV model remembers between tokens in RNN mode: per layer the last inputs of both mixes and the WKV sums
- * (a, b and their exponent p), plus the keys and token ids that head-QK and tiny attention look back on. Owns its
- * arrays through its own manager; close it when the generation ends. Not thread-safe.
+ * (a, b and their exponent p), plus, for head-QK and tiny attention, the keys, values and ids of every position so
+ * far. Plain Java arrays: a state can be copied to branch a generation. Not thread-safe.
  */
-public final class RnnState implements AutoCloseable {
+public final class RnnState {
 
-    final NDManager manager;
-    final NDArray[] attentionInput;
-    final NDArray[] numerator;
-    final NDArray[] denominator;
-    final NDArray[] exponent;
-    final NDArray[] channelInput;
-    /** Head-QK keys of every position so far, (t, headQk); null before the first token or when off. */
-    NDArray copyKeys;
-    final List<Integer> tokens = new ArrayList<>();
-    /** Tiny-attention keys (t, dim) and values (t, C) so far; null before the first token or when off. */
-    NDArray tinyKeys;
-    NDArray tinyValues;
+    final float[][] attentionInput;
+    final float[][] numerator;
+    final float[][] denominator;
+    final float[][] exponent;
+    final float[][] channelInput;
+    /** Head-QK keys, position after position. */
+    float[] copyKeys = new float[0];
+    /** Tiny-attention keys and values, position after position. */
+    float[] tinyKeys = new float[0];
+    float[] tinyValues = new float[0];
+    int[] tokens = new int[16];
+    int length;
 
-    RnnState(RwkvConfig config, NDManager parent) {
-        manager = parent.newSubManager();
+    RnnState(RwkvConfig config) {
         int layers = config.layers();
-        Shape shape = new Shape(config.embed());
-        attentionInput = new NDArray[layers];
-        numerator = new NDArray[layers];
-        denominator = new NDArray[layers];
-        exponent = new NDArray[layers];
-        channelInput = new NDArray[layers];
-        for (int l = 0; l < layers; l++) {
-            attentionInput[l] = manager.zeros(shape);
-            numerator[l] = manager.zeros(shape);
-            denominator[l] = manager.zeros(shape);
-            exponent[l] = manager.full(shape, Wkv.NEGATIVE_HUGE);
-            channelInput[l] = manager.zeros(shape);
+        int c = config.embed();
+        attentionInput = new float[layers][c];
+        numerator = new float[layers][c];
+        denominator = new float[layers][c];
+        exponent = new float[layers][c];
+        channelInput = new float[layers][c];
+        for (float[] p : exponent) {
+            Arrays.fill(p, Wkv.NEGATIVE_HUGE);
         }
+    }
+
+    private RnnState(RnnState other) {
+        attentionInput = deepCopy(other.attentionInput);
+        numerator = deepCopy(other.numerator);
+        denominator = deepCopy(other.denominator);
+        exponent = deepCopy(other.exponent);
+        channelInput = deepCopy(other.channelInput);
+        copyKeys = other.copyKeys.clone();
+        tinyKeys = other.tinyKeys.clone();
+        tinyValues = other.tinyValues.clone();
+        tokens = other.tokens.clone();
+        length = other.length;
+    }
+
+    /** An independent copy, to continue the same context in several ways. */
+    public RnnState copy() {
+        return new RnnState(this);
     }
 
     /** Tokens read so far. */
     public int length() {
-        return tokens.size();
+        return length;
     }
 
-    /**
-     * Hands the state's arrays to a step's manager: results computed from them land there, and whatever the step
-     * does not {@link #keep} is freed with it. (Lending instead would bring freed arrays back into this manager.)
-     */
-    void handTo(NDManager step) {
-        for (NDArray[] arrays : new NDArray[][]{attentionInput, numerator, denominator, exponent, channelInput}) {
-            for (NDArray array : arrays) {
-                array.attach(step);
-            }
+    void append(int token) {
+        if (length == tokens.length) {
+            tokens = Arrays.copyOf(tokens, length * 2);
         }
-        for (NDArray array : new NDArray[]{copyKeys, tinyKeys, tinyValues}) {
-            if (array != null) {
-                array.attach(step);
-            }
+        tokens[length++] = token;
+    }
+
+    /** Appends one row to a growing row-major matrix. */
+    static float[] appendRow(float[] matrix, float[] row) {
+        float[] grown = Arrays.copyOf(matrix, matrix.length + row.length);
+        System.arraycopy(row, 0, grown, matrix.length, row.length);
+        return grown;
+    }
+
+    private static float[][] deepCopy(float[][] arrays) {
+        float[][] copy = new float[arrays.length][];
+        for (int i = 0; i < arrays.length; i++) {
+            copy[i] = arrays[i].clone();
         }
-    }
-
-    /** Takes a step's result into the state; the array it replaces goes with the step's manager. */
-    NDArray keep(NDArray replacement) {
-        replacement.attach(manager);
-        return replacement;
-    }
-
-    @Override
-    public void close() {
-        manager.close();
+        return copy;
     }
 }

@@ -3,95 +3,96 @@ package org.musai.model;
 import static org.musai.model.ParameterNames.*;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
-import ai.djl.nn.norm.LayerNorm;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * RWKV-4 in RNN mode: one token at a time with a {@link RnnState}, giving the same logits as GPT mode gives at that
- * position. This is how generation runs. Derived arrays (decays, 1 - mix factors) are computed once here.
- * Not thread-safe; one instance per model, any number of states.
+ * RWKV-4 in RNN mode: one token at a time with a {@link RnnState}, giving the logits that GPT mode gives at the same
+ * position. This is how generation runs, batch 1 on the CPU, in plain Java: a token costs a few hundred small
+ * operations, and through DJL each would pay a JNI call (see docs/decisions/0004). The weights are copied in, their
+ * matrices stored column by column so that each product is a run of multiply-adds that the JIT vectorises.
+ * Immutable after construction; thread-safe for distinct states.
  */
-public final class RwkvRnn implements AutoCloseable {
+public final class RwkvRnn {
 
     private final RwkvConfig config;
-    private final RwkvWeights weights;
-    private final NDManager manager;
+    private final int c;
+    private final Map<String, float[]> vectors = new HashMap<>();
+    private final Map<String, Matrix> matrices = new HashMap<>();
+    private final float[] embedding;
     private final Layer[] layers;
 
-    /** Per-layer weights in the shapes one token needs. */
-    private static final class Layer {
-        NDArray attMixK;
-        NDArray attKeepK;
-        NDArray attMixV;
-        NDArray attKeepV;
-        NDArray attMixR;
-        NDArray attKeepR;
-        NDArray decay;
-        NDArray bonus;
-        NDArray ffnMixK;
-        NDArray ffnKeepK;
-        NDArray ffnMixR;
-        NDArray ffnKeepR;
+    /** A weight matrix stored column by column. */
+    private record Matrix(float[] columns, int rows, int cols) {
+    }
 
-        NDArray[] all() {
-            return new NDArray[]{attMixK, attKeepK, attMixV, attKeepV, attMixR, attKeepR, decay, bonus, ffnMixK,
-                    ffnKeepK, ffnMixR, ffnKeepR};
+    /** One block's weights, looked up once so that a token costs no map lookups. */
+    private final class Layer {
+        final float[] ln1Weight;
+        final float[] ln1Bias;
+        final float[] ln2Weight;
+        final float[] ln2Bias;
+        final float[] attMixK;
+        final float[] attMixV;
+        final float[] attMixR;
+        final float[] bonus;
+        final float[] decay;
+        final float[] ffnMixK;
+        final float[] ffnMixR;
+        final Matrix attKey;
+        final Matrix attValue;
+        final Matrix attReceptance;
+        final Matrix attOutput;
+        final Matrix ffnKey;
+        final Matrix ffnReceptance;
+        final Matrix ffnValue;
+
+        Layer(int l) {
+            ln1Weight = vectors.get(block(l, "ln1.weight"));
+            ln1Bias = vectors.get(block(l, "ln1.bias"));
+            ln2Weight = vectors.get(block(l, "ln2.weight"));
+            ln2Bias = vectors.get(block(l, "ln2.bias"));
+            attMixK = vectors.get(block(l, "att.time_mix_k"));
+            attMixV = vectors.get(block(l, "att.time_mix_v"));
+            attMixR = vectors.get(block(l, "att.time_mix_r"));
+            bonus = vectors.get(block(l, "att.time_first"));
+            float[] timeDecay = vectors.get(block(l, "att.time_decay"));
+            decay = new float[c];
+            for (int i = 0; i < c; i++) {
+                decay[i] = (float) -Math.exp(timeDecay[i]);
+            }
+            ffnMixK = vectors.get(block(l, "ffn.time_mix_k"));
+            ffnMixR = vectors.get(block(l, "ffn.time_mix_r"));
+            attKey = matrices.get(block(l, "att.key.weight"));
+            attValue = matrices.get(block(l, "att.value.weight"));
+            attReceptance = matrices.get(block(l, "att.receptance.weight"));
+            attOutput = matrices.get(block(l, "att.output.weight"));
+            ffnKey = matrices.get(block(l, "ffn.key.weight"));
+            ffnReceptance = matrices.get(block(l, "ffn.receptance.weight"));
+            ffnValue = matrices.get(block(l, "ffn.value.weight"));
         }
     }
 
     public RwkvRnn(RwkvWeights weights) {
         this.config = weights.config();
-        this.weights = weights;
-        this.manager = weights.manager().newSubManager();
-        this.layers = new Layer[config.layers()];
-        long c = config.embed();
-        try (NDManager init = manager.newSubManager()) {
-            weights.lendTo(init); // intermediate results are freed with init; the kept ones move to this manager
-            for (int l = 0; l < layers.length; l++) {
-                layers[l] = derive(l, c);
+        this.c = config.embed();
+        for (Map.Entry<String, NDArray> entry : weights.all().entrySet()) {
+            NDArray array = entry.getValue();
+            float[] values = array.toFloatArray();
+            long[] shape = array.getShape().getShape();
+            if (shape.length == 2 && !entry.getKey().equals(EMBEDDING)) {
+                int rows = (int) shape[0];
+                int cols = (int) shape[1];
+                matrices.put(entry.getKey(), new Matrix(transpose(values, rows, cols), rows, cols));
+            } else {
+                vectors.put(entry.getKey(), values);
             }
         }
-    }
-
-    /** The derived arrays of one layer, in the shapes one token needs; they live as long as this object. */
-    private Layer derive(int l, long c) {
-        Layer layer = new Layer();
-        layer.attMixK = flat(block(l, "att.time_mix_k"), c);
-        layer.attKeepK = layer.attMixK.neg().add(1);
-        layer.attMixV = flat(block(l, "att.time_mix_v"), c);
-        layer.attKeepV = layer.attMixV.neg().add(1);
-        layer.attMixR = flat(block(l, "att.time_mix_r"), c);
-        layer.attKeepR = layer.attMixR.neg().add(1);
-        layer.decay = weights.get(block(l, "att.time_decay")).stopGradient().exp().neg();
-        layer.bonus = weights.get(block(l, "att.time_first")).stopGradient();
-        layer.ffnMixK = flat(block(l, "ffn.time_mix_k"), c);
-        layer.ffnKeepK = layer.ffnMixK.neg().add(1);
-        layer.ffnMixR = flat(block(l, "ffn.time_mix_r"), c);
-        layer.ffnKeepR = layer.ffnMixR.neg().add(1);
-        layer.bonus.attach(manager);
-        for (NDArray array : new NDArray[]{layer.attKeepK, layer.attKeepV, layer.attKeepR, layer.decay,
-                layer.ffnKeepK, layer.ffnKeepR}) {
-            array.attach(manager);
+        embedding = vectors.get(EMBEDDING);
+        layers = new Layer[config.layers()];
+        for (int l = 0; l < layers.length; l++) {
+            layers[l] = new Layer(l);
         }
-        return layer;
-    }
-
-    private void lendTo(NDManager borrower) {
-        for (Layer layer : layers) {
-            for (NDArray array : layer.all()) {
-                array.tempAttach(borrower);
-            }
-        }
-    }
-
-    private NDArray flat(String name, long c) {
-        NDArray array = weights.get(name).stopGradient().reshape(c);
-        array.attach(manager);
-        return array;
     }
 
     public RwkvConfig config() {
@@ -99,117 +100,182 @@ public final class RwkvRnn implements AutoCloseable {
     }
 
     /** A fresh state, before any token. */
-    public RnnState newState(NDManager parent) {
-        return new RnnState(config, parent);
+    public RnnState newState() {
+        return new RnnState(config);
     }
 
     /**
      * Reads one token and returns the logits for the next.
      *
-     * @return the logits, vocabulary-sized, on the Java heap
+     * @return a new array of vocabulary size
      */
-    public float[] step(RnnState state, int token) {
+    public float[] step(RnnState s, int token) {
         if (token < 0 || token >= config.vocabSize()) {
             throw new IllegalArgumentException("token " + token + " is outside the vocabulary of " + config.vocabSize());
         }
-        try (NDManager scratch = state.manager.newSubManager()) {
-            weights.lendTo(scratch);
-            lendTo(scratch);
-            state.handTo(scratch);
-            NDArray embedded = weights.get(EMBEDDING).get(token);
-            NDArray x = layerNorm(embedded, LN0_WEIGHT, LN0_BIAS);
-            for (int l = 0; l < layers.length; l++) {
-                x = x.add(timeMix(state, l, layerNorm(x, block(l, "ln1.weight"), block(l, "ln1.bias"))));
-                x = x.add(channelMix(state, l, layerNorm(x, block(l, "ln2.weight"), block(l, "ln2.bias"))));
-                if (config.hasTinyAttention() && l == config.tinyAttLayer()) {
-                    x = x.add(tinyAttention(state, l, x, embedded));
-                }
+        float[] embedded = new float[c];
+        System.arraycopy(embedding, token * c, embedded, 0, c);
+        float[] x = layerNorm(embedded, vectors.get(LN0_WEIGHT), vectors.get(LN0_BIAS));
+        for (int l = 0; l < layers.length; l++) {
+            Layer layer = layers[l];
+            add(x, timeMix(s, l, layer, layerNorm(x, layer.ln1Weight, layer.ln1Bias)));
+            add(x, channelMix(s, l, layer, layerNorm(x, layer.ln2Weight, layer.ln2Bias)));
+            if (config.hasTinyAttention() && l == config.tinyAttLayer()) {
+                add(x, tinyAttention(s, l, x, embedded));
             }
-            x = layerNorm(x, LN_OUT_WEIGHT, LN_OUT_BIAS);
-            float[] logits = linear(x, HEAD).toFloatArray();
-            state.tokens.add(token);
-            if (config.hasHeadQk()) {
-                addCopyTerm(state, x, logits);
-            }
-            return logits;
         }
+        s.append(token);
+        float[] out = layerNorm(x, vectors.get(LN_OUT_WEIGHT), vectors.get(LN_OUT_BIAS));
+        float[] logits = linear(matrices.get(HEAD), out);
+        if (config.hasHeadQk()) {
+            addCopyTerm(s, out, logits);
+        }
+        return logits;
     }
 
-    private NDArray timeMix(RnnState s, int l, NDArray x) {
-        Layer layer = layers[l];
-        NDArray previous = s.attentionInput[l];
-        NDArray k = linear(x.mul(layer.attMixK).add(previous.mul(layer.attKeepK)), block(l, "att.key.weight"));
-        NDArray v = linear(x.mul(layer.attMixV).add(previous.mul(layer.attKeepV)), block(l, "att.value.weight"));
-        NDArray r = Activation.sigmoid(linear(x.mul(layer.attMixR).add(previous.mul(layer.attKeepR)),
-                block(l, "att.receptance.weight")));
-        s.attentionInput[l] = s.keep(x.duplicate());
-        NDArray aa = s.numerator[l];
-        NDArray bb = s.denominator[l];
-        NDArray pp = s.exponent[l];
-        NDArray ww = k.add(layer.bonus);
-        NDArray q = NDArrays.maximum(pp, ww);
-        NDArray e1 = pp.sub(q).exp();
-        NDArray e2 = ww.sub(q).exp();
-        NDArray wkv = e1.mul(aa).add(e2.mul(v)).div(e1.mul(bb).add(e2));
-        ww = pp.add(layer.decay);
-        q = NDArrays.maximum(ww, k);
-        e1 = ww.sub(q).exp();
-        e2 = k.sub(q).exp();
-        s.numerator[l] = s.keep(e1.mul(aa).add(e2.mul(v)));
-        s.denominator[l] = s.keep(e1.mul(bb).add(e2));
-        s.exponent[l] = s.keep(q);
-        return linear(r.mul(wkv), block(l, "att.output.weight"));
+    private float[] timeMix(RnnState s, int l, Layer layer, float[] x) {
+        float[] previous = s.attentionInput[l];
+        float[] k = linear(layer.attKey, mix(x, previous, layer.attMixK));
+        float[] v = linear(layer.attValue, mix(x, previous, layer.attMixV));
+        float[] r = linear(layer.attReceptance, mix(x, previous, layer.attMixR));
+        s.attentionInput[l] = x;
+        float[] bonus = layer.bonus;
+        float[] aa = s.numerator[l];
+        float[] bb = s.denominator[l];
+        float[] pp = s.exponent[l];
+        float[] w = layer.decay;
+        float[] rwkv = new float[c];
+        for (int i = 0; i < c; i++) {
+            // the same stable recurrence as the CUDA kernel: shift exponents by their maximum before exp
+            float ww = bonus[i] + k[i];
+            float q = Math.max(pp[i], ww);
+            float e1 = (float) Math.exp(pp[i] - q);
+            float e2 = (float) Math.exp(ww - q);
+            float wkv = (e1 * aa[i] + e2 * v[i]) / (e1 * bb[i] + e2);
+            rwkv[i] = sigmoid(r[i]) * wkv;
+            ww = pp[i] + w[i];
+            q = Math.max(ww, k[i]);
+            e1 = (float) Math.exp(ww - q);
+            e2 = (float) Math.exp(k[i] - q);
+            aa[i] = e1 * aa[i] + e2 * v[i];
+            bb[i] = e1 * bb[i] + e2;
+            pp[i] = q;
+        }
+        return linear(layer.attOutput, rwkv);
     }
 
-    private NDArray channelMix(RnnState s, int l, NDArray x) {
-        Layer layer = layers[l];
-        NDArray previous = s.channelInput[l];
-        NDArray k = linear(x.mul(layer.ffnMixK).add(previous.mul(layer.ffnKeepK)), block(l, "ffn.key.weight"));
-        NDArray r = Activation.sigmoid(linear(x.mul(layer.ffnMixR).add(previous.mul(layer.ffnKeepR)),
-                block(l, "ffn.receptance.weight")));
-        s.channelInput[l] = s.keep(x.duplicate());
-        return r.mul(linear(Activation.relu(k).square(), block(l, "ffn.value.weight")));
+    private float[] channelMix(RnnState s, int l, Layer layer, float[] x) {
+        float[] previous = s.channelInput[l];
+        float[] k = linear(layer.ffnKey, mix(x, previous, layer.ffnMixK));
+        float[] r = linear(layer.ffnReceptance, mix(x, previous, layer.ffnMixR));
+        s.channelInput[l] = x;
+        for (int i = 0; i < k.length; i++) {
+            float relu = Math.max(k[i], 0f);
+            k[i] = relu * relu;
+        }
+        float[] v = linear(layer.ffnValue, k);
+        for (int i = 0; i < c; i++) {
+            v[i] *= sigmoid(r[i]);
+        }
+        return v;
     }
 
-    private NDArray tinyAttention(RnnState s, int l, NDArray x, NDArray embedded) {
-        NDArray xx = layerNorm(x, block(l, "tiny_ln.weight"), block(l, "tiny_ln.bias"));
-        NDArray q = linear(xx, block(l, "tiny_q.weight"));
-        NDArray k = linear(xx, block(l, "tiny_k.weight")).reshape(1, config.tinyAttDim());
-        NDArray v = linear(embedded, block(l, "tiny_v.weight")).reshape(1, config.embed());
-        // keys and values grow in the step's manager and join the state only after use, so results stay there
-        NDArray keys = s.tinyKeys == null ? k : NDArrays.concat(new NDList(s.tinyKeys, k), 0);
-        NDArray values = s.tinyValues == null ? v : NDArrays.concat(new NDList(s.tinyValues, v), 0);
-        NDArray scores = keys.matMul(q.reshape(config.tinyAttDim(), 1)).reshape(1, -1)
-                .mul(1.0 / Math.sqrt(config.tinyAttDim()));
-        NDArray mixed = scores.matMul(values).reshape(config.embed());
-        s.tinyKeys = s.keep(keys);
-        s.tinyValues = s.keep(values);
+    private float[] tinyAttention(RnnState s, int l, float[] x, float[] embedded) {
+        int dim = config.tinyAttDim();
+        float[] xx = layerNorm(x, vectors.get(block(l, "tiny_ln.weight")), vectors.get(block(l, "tiny_ln.bias")));
+        float[] q = linear(matrices.get(block(l, "tiny_q.weight")), xx);
+        s.tinyKeys = RnnState.appendRow(s.tinyKeys, linear(matrices.get(block(l, "tiny_k.weight")), xx));
+        s.tinyValues = RnnState.appendRow(s.tinyValues, linear(matrices.get(block(l, "tiny_v.weight")), embedded));
+        int positions = s.tinyKeys.length / dim;
+        float scale = (float) (1.0 / Math.sqrt(dim));
+        float[] mixed = new float[c];
+        for (int t = 0; t < positions; t++) {
+            float score = dot(q, s.tinyKeys, t * dim, dim) * scale;
+            for (int i = 0; i < c; i++) {
+                mixed[i] += score * s.tinyValues[t * c + i];
+            }
+        }
         return mixed;
     }
 
     /** Adds q.k_i / d to the logit of the token read at each position i so far, this one included. */
-    private void addCopyTerm(RnnState s, NDArray x, float[] logits) {
-        NDArray q = linear(x, HEAD_Q);
-        NDArray k = linear(x, HEAD_K).reshape(1, config.headQk());
-        NDArray keys = s.copyKeys == null ? k : NDArrays.concat(new NDList(s.copyKeys, k), 0);
-        float[] scores = keys.matMul(q.reshape(config.headQk(), 1)).toFloatArray();
-        s.copyKeys = s.keep(keys);
-        for (int i = 0; i < scores.length; i++) {
-            logits[s.tokens.get(i)] += scores[i] / config.headQk();
+    private void addCopyTerm(RnnState s, float[] x, float[] logits) {
+        int d = config.headQk();
+        float[] q = linear(matrices.get(HEAD_Q), x);
+        s.copyKeys = RnnState.appendRow(s.copyKeys, linear(matrices.get(HEAD_K), x));
+        for (int t = 0; t < s.length; t++) {
+            logits[s.tokens[t]] += dot(q, s.copyKeys, t * d, d) / d;
         }
     }
 
-    private NDArray linear(NDArray x, String weight) {
-        return weights.get(weight).matMul(x.reshape(-1, 1)).reshape(-1);
+    private float[] mix(float[] x, float[] previous, float[] f) {
+        float[] mixed = new float[c];
+        for (int i = 0; i < c; i++) {
+            mixed[i] = x[i] * f[i] + previous[i] * (1 - f[i]);
+        }
+        return mixed;
     }
 
-    private NDArray layerNorm(NDArray x, String weight, String bias) {
-        return LayerNorm.layerNorm(x.reshape(1, config.embed()), new Shape(config.embed()), weights.get(weight),
-                weights.get(bias), RwkvModel.LAYER_NORM_EPS).singletonOrThrow().reshape(config.embed());
+    /** W x for a weight stored column by column: each input scales one column into the result. */
+    private static float[] linear(Matrix matrix, float[] x) {
+        float[] w = matrix.columns();
+        int rows = matrix.rows();
+        int cols = matrix.cols();
+        float[] y = new float[rows];
+        for (int j = 0; j < cols; j++) {
+            float xj = x[j];
+            int offset = j * rows;
+            for (int i = 0; i < rows; i++) {
+                y[i] += xj * w[offset + i];
+            }
+        }
+        return y;
     }
 
-    @Override
-    public void close() {
-        manager.close();
+    private static float[] layerNorm(float[] x, float[] g, float[] b) {
+        double mean = 0;
+        for (float value : x) {
+            mean += value;
+        }
+        mean /= x.length;
+        double variance = 0;
+        for (float value : x) {
+            variance += (value - mean) * (value - mean);
+        }
+        variance /= x.length;
+        double inverse = 1.0 / Math.sqrt(variance + RwkvModel.LAYER_NORM_EPS);
+        float[] y = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = (float) ((x[i] - mean) * inverse) * g[i] + b[i];
+        }
+        return y;
+    }
+
+    private static float dot(float[] q, float[] rows, int offset, int length) {
+        float sum = 0;
+        for (int i = 0; i < length; i++) {
+            sum += q[i] * rows[offset + i];
+        }
+        return sum;
+    }
+
+    private static void add(float[] x, float[] delta) {
+        for (int i = 0; i < x.length; i++) {
+            x[i] += delta[i];
+        }
+    }
+
+    private static float sigmoid(float x) {
+        return (float) (1.0 / (1.0 + Math.exp(-x)));
+    }
+
+    private static float[] transpose(float[] values, int rows, int cols) {
+        float[] t = new float[values.length];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                t[j * rows + i] = values[i * cols + j];
+            }
+        }
+        return t;
     }
 }
