@@ -1,0 +1,78 @@
+package org.musai.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.musai.model.RwkvConfig;
+import org.musai.train.TrainBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code musai bench train}: a training step and RNN-mode steps at a given shape, on random tokens. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Time forward, backward and Adam on random tokens, and RNN-mode generation, at one shape.")
+final class BenchTrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--vocab", defaultValue = "560", description = "Vocabulary size (default ${DEFAULT-VALUE}).")
+    int vocab;
+
+    @Option(names = "--embed", defaultValue = "256", description = "Embedding size (default ${DEFAULT-VALUE}).")
+    int embed;
+
+    @Option(names = "--layers", defaultValue = "4", description = "Layers (default ${DEFAULT-VALUE}).")
+    int layers;
+
+    @Option(names = "--ctx", defaultValue = "256", description = "Context length (default ${DEFAULT-VALUE}).")
+    int ctx;
+
+    @Option(names = "--batch", defaultValue = "8", description = "Batch size (default ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--steps", defaultValue = "10", description = "Timed steps (default ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--gen", defaultValue = "256", description = "RNN-mode tokens to time (default ${DEFAULT-VALUE}).")
+    int gen;
+
+    @Option(names = "--device", defaultValue = "cpu", description = "cpu, gpu or auto (default ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--threads", paramLabel = "N", description = "PyTorch threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--json", description = "Print one JSON line.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (threads != null) {
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+        }
+        RwkvConfig config = RwkvConfig.of(vocab, embed, layers, ctx);
+        TrainBenchmark.Result r = new TrainBenchmark().run(config, batch, steps, gen, device);
+        if (json) {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("params", r.parameters());
+            figures.put("step_ms_median", Math.round(r.stepMsMedian() * 10) / 10.0);
+            figures.put("tokens_per_s", Math.round(r.tokensPerSecond() * 10) / 10.0);
+            figures.put("rnn_tokens_per_s", Math.round(r.rnnTokensPerSecond() * 10) / 10.0);
+            figures.put("device", r.device());
+            figures.put("threads", threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+            figures.put("config", Map.of("vocab", vocab, "embed", embed, "layers", layers, "ctx", ctx, "batch", batch,
+                    "steps", steps));
+            spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(figures));
+        } else {
+            spec.commandLine().getOut().printf(Locale.ROOT, "%,d parameters on %s: training step %.1f ms (median), "
+                            + "%,.0f tokens/s; RNN mode %,.0f tokens/s%n", r.parameters(), r.device(), r.stepMsMedian(),
+                    r.tokensPerSecond(), r.rnnTokensPerSecond());
+        }
+        return ExitCodes.OK;
+    }
+}
