@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.musai.model.RwkvConfig;
 import org.musai.train.TrainBenchmark;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,17 +45,15 @@ final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "cpu", description = "cpu, gpu or auto (default ${DEFAULT-VALUE}).")
     String device;
 
-    @Option(names = "--threads", paramLabel = "N", description = "PyTorch threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    TorchThreadsOption threads;
 
     @Option(names = "--json", description = "Print one JSON line.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        if (threads != null) {
-            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
-        }
+        threads.apply();
         RwkvConfig config = RwkvConfig.of(vocab, embed, layers, ctx);
         TrainBenchmark.Result r = new TrainBenchmark().run(config, batch, steps, gen, device);
         if (json) {
@@ -64,7 +63,7 @@ final class BenchTrainCommand implements Callable<Integer> {
             figures.put("tokens_per_s", Math.round(r.tokensPerSecond() * 10) / 10.0);
             figures.put("rnn_tokens_per_s", Math.round(r.rnnTokensPerSecond() * 10) / 10.0);
             figures.put("device", r.device());
-            figures.put("threads", threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+            figures.put("threads", threads.count());
             figures.put("config", Map.of("vocab", vocab, "embed", embed, "layers", layers, "ctx", ctx, "batch", batch,
                     "steps", steps));
             spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(figures));

@@ -13,6 +13,7 @@ import org.musai.train.TrainingOptions;
 import org.musai.train.TrainingPlan;
 import org.musai.train.TrainingSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -90,8 +91,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "Documents held out for validation (default ${DEFAULT-VALUE}).")
     double valFraction;
 
-    @Option(names = "--threads", paramLabel = "N", description = "PyTorch threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    TorchThreadsOption threads;
 
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue a run from its last checkpoint.")
     Path resume;
@@ -111,12 +112,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         refuseLaterFlags();
-        if (threads != null) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("--threads must be at least 1, not " + threads);
-            }
-            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
-        }
+        threads.apply();
         PrintWriter out = spec.commandLine().getOut();
         TrainingSummary summary;
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt()) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.musai.io.AtomicFiles;
 import org.musai.midi.InstrumentClass;
 import org.musai.midi.InstrumentFilter;
@@ -116,22 +117,11 @@ public final class DatasetBuilder {
         listener.started("tokenize", total);
         BinIdxWriter writer = BinIdxWriter.create(work.resolve("base"),
                 BinIdxDtype.forVocabularySize(tokenizer.vocabulary().size()));
-        try {
-            OrderedParallel.run(request.sources(), request.threads(), tokenization::process, result -> {
-                collector.add(result);
-                if (!result.skipped()) {
-                    writer.add(result.ids());
-                }
-                listener.advanced(collector.seen(), total, collector.skippedCount());
-            }, cancel);
-        } catch (IOException | CancelledException | RuntimeException e) {
-            writer.abort();
-            throw e;
-        } catch (Exception e) {
-            writer.abort();
-            throw new IOException(e.getMessage(), e);
-        }
-        writer.close();
+        writeInOrder(writer, request.sources(), request.threads(), tokenization::process, result -> {
+            collector.add(result);
+            listener.advanced(collector.seen(), total, collector.skippedCount());
+            return result.ids();
+        }, cancel);
         if (collector.usedCount() == 0) {
             throw new DatasetException("none of the " + total + " files could be used: " + collector.reasonSummary());
         }
@@ -162,25 +152,42 @@ public final class DatasetBuilder {
             }
             BinIdxWriter writer = BinIdxWriter.create(work.resolve(DatasetFiles.TOKENS),
                     BinIdxDtype.forVocabularySize(codec.vocabSize()));
-            try {
-                int[] done = {0};
-                OrderedParallel.run(docs, threads, doc -> codec.applyBpe(base.document(doc)), ids -> {
-                    writer.add(ids);
-                    listener.advanced(++done[0], docs.size(), 0);
-                }, cancel);
-            } catch (IOException | CancelledException | RuntimeException e) {
-                writer.abort();
-                throw e;
-            } catch (Exception e) {
-                writer.abort();
-                throw new IOException(e.getMessage(), e);
-            }
-            writer.close();
+            int[] done = {0};
+            writeInOrder(writer, docs, threads, doc -> codec.applyBpe(base.document(doc)), ids -> {
+                listener.advanced(++done[0], docs.size(), 0);
+                return ids;
+            }, cancel);
             return codec;
         } finally {
             Files.deleteIfExists(work.resolve("base.bin"));
             Files.deleteIfExists(work.resolve("base.idx"));
         }
+    }
+
+    /** Turns a worker's result into the document to write, or null to write none. */
+    private interface DocumentSink<R> {
+        int[] document(R result) throws IOException;
+    }
+
+    /**
+     * Writes the documents that workers make from the items, in the items' order, and closes the writer; on failure or
+     * cancellation the writer is aborted, so no half-written file stays.
+     */
+    private static <T, R> void writeInOrder(BinIdxWriter writer, List<T> items, int threads, Function<T, R> work,
+                                            DocumentSink<R> sink, CancellationToken cancel)
+            throws IOException, CancelledException {
+        try {
+            OrderedParallel.run(items, threads, work, result -> {
+                int[] ids = sink.document(result);
+                if (ids != null) {
+                    writer.add(ids);
+                }
+            }, cancel);
+        } catch (IOException | CancelledException | RuntimeException e) {
+            writer.abort();
+            throw e;
+        }
+        writer.close();
     }
 
     /** Gathers the manifest's entries as results arrive in document order. */

@@ -75,28 +75,22 @@ public final class FolderInspector {
         int total = sources.size();
         int[] done = {0};
         listener.started("inspect", total);
-        try {
-            OrderedParallel.run(sources, threads, source -> {
-                try {
-                    return new FileFacts(source, reader.read(source.path()), null);
-                } catch (MidiFormatException | IOException e) {
-                    return new FileFacts(source, null, e.getMessage());
-                }
-            }, facts -> {
-                if (facts.score() == null) {
-                    unreadable.add(new Manifest.SkippedFile(facts.source().name(), facts.error()));
-                } else {
-                    InstrumentFilter.classesOf(facts.score()).forEach(c -> counts.merge(c, 1, Integer::sum));
-                    lengths.add(facts.score().lengthInBeats());
-                    notes[0] += facts.score().noteCount();
-                }
-                listener.advanced(++done[0], total, unreadable.size());
-            }, cancel);
-        } catch (CancelledException | IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException(e.getMessage(), e);
-        }
+        OrderedParallel.run(sources, threads, source -> {
+            try {
+                return new FileFacts(source, reader.read(source.path()), null);
+            } catch (MidiFormatException | IOException e) {
+                return new FileFacts(source, null, e.getMessage());
+            }
+        }, facts -> {
+            if (facts.score() == null) {
+                unreadable.add(new Manifest.SkippedFile(facts.source().name(), facts.error()));
+            } else {
+                InstrumentFilter.classesOf(facts.score()).forEach(c -> counts.merge(c, 1, Integer::sum));
+                lengths.add(facts.score().lengthInBeats());
+                notes[0] += facts.score().noteCount();
+            }
+            listener.advanced(++done[0], total, unreadable.size());
+        }, cancel);
         Map<String, Integer> classFiles = new LinkedHashMap<>();
         for (InstrumentClass c : InstrumentClass.values()) {
             classFiles.put(c.displayName(), counts.getOrDefault(c, 0));

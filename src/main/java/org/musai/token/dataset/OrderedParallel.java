@@ -1,5 +1,6 @@
 package org.musai.token.dataset;
 
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -22,14 +23,32 @@ final class OrderedParallel {
 
     /** Receives results in input order, on the calling thread. */
     interface Consumer<R> {
-        void accept(R result) throws Exception;
+        void accept(R result) throws IOException;
     }
 
     private OrderedParallel() {
     }
 
+    /** The result of a worker, its unchecked failures thrown as they were. */
+    private static <R> R result(Future<R> future) throws IOException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for a worker", e);
+        }
+    }
+
     static <T, R> void run(List<T> items, int threads, Function<T, R> work, Consumer<R> consumer,
-                           CancellationToken cancel) throws Exception {
+                           CancellationToken cancel) throws IOException, CancelledException {
         if (threads == 1) {
             for (T item : items) {
                 cancel.throwIfCancelled();
@@ -52,14 +71,8 @@ final class OrderedParallel {
                     window.add(pool.submit(() -> work.apply(item)));
                 }
                 cancel.throwIfCancelled();
-                try {
-                    consumer.accept(window.poll().get());
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof Exception cause ? cause : e;
-                }
+                consumer.accept(result(window.poll()));
             }
-        } catch (CancelledException e) {
-            throw e;
         } finally {
             pool.shutdownNow();
         }
