@@ -49,6 +49,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void generationAndTrainingStayApart() {
+        noClasses().that().resideInAnyPackage("org.musai.generate..", "org.musai.audio..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.musai.train..")
+                .because("generation reads model folders on its own; the trainer's loop is not its business")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("org.musai.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.musai.token..", "org.musai.train..",
+                        "org.musai.generate..")
+                .because("the model takes ids and a vocabulary size, so it can be tested with random ids")
+                .check(classes);
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         slices().matching("org.musai.(*)..").should().beFreeOfCycles()
                 .because("each layer builds on the ones below it").check(classes);

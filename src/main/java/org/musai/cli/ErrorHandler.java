@@ -6,6 +6,7 @@ import org.musai.midi.MidiFormatException;
 import org.musai.progress.CancelledException;
 import org.musai.token.dataset.DatasetException;
 import org.musai.train.TrainingException;
+import org.musai.generate.GenerationException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -24,7 +25,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             err.println("musai: no such file or folder: " + missing.getFile());
             return ExitCodes.BAD_INPUT;
         }
-        if (e instanceof DatasetException || e instanceof TrainingException || e instanceof MidiFormatException
+        if (e instanceof DatasetException || e instanceof TrainingException || e instanceof GenerationException
+                || e instanceof MidiFormatException
                 || e instanceof IOException
                 || e instanceof IllegalArgumentException || e instanceof CommandLine.ParameterException) {
             err.println("musai: " + e.getMessage());

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "musai", mixinStandardHelpOptions = true, version = "MusAI Studio 0.1.0",
         description = "Make and use a MIDI-generating model on your own machine.",
         subcommands = {TokenizeCommand.class, DetokenizeCommand.class, InspectCommand.class, TrainCommand.class,
-                BenchCommand.class},
+                GenerateCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:internal error", "2:bad input (arguments, files, datasets)", "130:cancelled"})
 final class MusaiCommand implements Runnable {

@@ -1,0 +1,139 @@
+package org.musai.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.musai.generate.Generation;
+import org.musai.generate.GenerationControls;
+import org.musai.generate.GenerationRequest;
+import org.musai.generate.Generator;
+import org.musai.generate.ModelBundle;
+import org.musai.generate.SamplingSettings;
+import org.musai.midi.InstrumentClass;
+import org.musai.midi.InstrumentFilter;
+import org.musai.midi.Score;
+import org.musai.midi.SmfReader;
+import org.musai.midi.SmfWriter;
+import org.musai.midi.TimeSignature;
+import org.musai.progress.ProgressListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code musai generate}: new music from a model, as MIDI. */
+@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Write music with a model (the default model without -M) and save it as MIDI.",
+                "Example: musai generate -o idea.mid --bars 16 --classes 0,4,16 --tempo 110 --seed 7 --variations 4"})
+final class GenerateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-M", "--model"}, paramLabel = "DIR", description = "Model or run folder (default: the default model).")
+    Path model;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.mid",
+            description = "MIDI file to write; with variations, FILE-1.mid, FILE-2.mid and so on.")
+    Path output;
+
+    @Option(names = "--bars", defaultValue = "16", description = "Bars to write (default ${DEFAULT-VALUE}).")
+    int bars;
+
+    @Option(names = "--temperature", defaultValue = "1.0", description = "0.1-2.0 (default ${DEFAULT-VALUE}).")
+    double temperature;
+
+    @Option(names = "--top-p", defaultValue = "0.85", description = "Nucleus sampling (default ${DEFAULT-VALUE}).")
+    double topP;
+
+    @Option(names = "--top-k", defaultValue = "0", description = "Keep the k likeliest tokens, 0 for all (default 0).")
+    int topK;
+
+    @Option(names = "--repetition-penalty", defaultValue = "1.1",
+            description = "Penalty on notes repeated lately, 1 for none (default ${DEFAULT-VALUE}).")
+    double repetitionPenalty;
+
+    @Option(names = {"-c", "--classes"}, paramLabel = "LIST", converter = ClassListConverter.class,
+            description = "Instrument classes that may play, by number or name (default: all but 15).")
+    Set<InstrumentClass> classes;
+
+    @Option(names = "--tempo", defaultValue = "120", description = "Beats per minute (default ${DEFAULT-VALUE}).")
+    double tempo;
+
+    @Option(names = "--time-signature", defaultValue = "4/4", description = "Meter (default ${DEFAULT-VALUE}).")
+    String meter;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Same seed, same music (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--variations", defaultValue = "1", description = "Pieces to write (default 1).")
+    int variations;
+
+    @Option(names = "--primer", paramLabel = "FILE.mid", description = "A MIDI file to continue.")
+    Path primer;
+
+    @Option(names = "--primer-bars", defaultValue = "0", description = "Bars of the primer to keep (default: all).")
+    int primerBars;
+
+    @Option(names = "--max-tokens", defaultValue = "" + GenerationRequest.DEFAULT_MAX_TOKENS, hidden = true)
+    int maxTokens;
+
+    @Option(names = "--infill", description = "Regenerate bars of an MMM model's primer (needs an MMM model).")
+    boolean infill;
+
+    @Override
+    public Integer call() throws Exception {
+        if (temperature < 0.1 || temperature > 2.0) {
+            throw new IllegalArgumentException("--temperature must be 0.1-2.0, not " + temperature);
+        }
+        ModelBundle bundle = model == null ? ModelBundle.loadDefault() : ModelBundle.load(model);
+        if (infill) {
+            throw new IllegalArgumentException("--infill needs an MMM model; " + bundle.folder() + " uses "
+                    + bundle.codec().tokenizer().config().algorithm() + " tokens");
+        }
+        Score primerScore = primer == null ? null : new SmfReader().read(primer);
+        GenerationRequest request = new GenerationRequest(
+                new GenerationControls(classes == null ? InstrumentFilter.defaultClasses() : classes, bars,
+                        parseMeter(meter), tempo),
+                new SamplingSettings(temperature, topP, topK, repetitionPenalty, 1.5, 128, 0.85, seed),
+                variations, primerScore, primerBars, maxTokens);
+        List<Generation> pieces;
+        try (CancelOnInterrupt interrupt = new CancelOnInterrupt()) {
+            pieces = new Generator(bundle).generate(request, ProgressListener.NONE, interrupt.token());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        SmfWriter writer = new SmfWriter();
+        for (int i = 0; i < pieces.size(); i++) {
+            Generation piece = pieces.get(i);
+            Path file = pieces.size() == 1 ? output : numbered(output, i + 1);
+            writer.write(piece.score(), file);
+            out.printf(Locale.ROOT, "%s: %d notes, %d tokens, seed %d, %.2f s%n", file, piece.score().noteCount(),
+                    piece.ids().length, piece.seed(), piece.seconds());
+        }
+        return ExitCodes.OK;
+    }
+
+    static TimeSignature parseMeter(String text) {
+        String[] parts = text.trim().split("/");
+        try {
+            if (parts.length == 2) {
+                return new TimeSignature(0, Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the message below
+        }
+        throw new IllegalArgumentException("time signature must look like 3/4 or 6/8, not " + text);
+    }
+
+    private static Path numbered(Path file, int number) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String extension = dot > 0 ? name.substring(dot) : ".mid";
+        return file.resolveSibling(stem + "-" + number + extension);
+    }
+}

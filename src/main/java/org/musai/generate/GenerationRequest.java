@@ -1,0 +1,32 @@
+package org.musai.generate;
+
+import org.musai.midi.Score;
+
+/**
+ * One call to the generator.
+ *
+ * @param controls    instruments, length, meter, tempo
+ * @param sampling    how tokens are drawn; variation i uses seed + i
+ * @param variations  how many pieces to write
+ * @param primer      music to continue, or null
+ * @param primerBars  how many bars of the primer to keep (0: all)
+ * @param maxTokens   a safety limit per piece; the piece is closed cleanly when it is reached
+ */
+public record GenerationRequest(GenerationControls controls, SamplingSettings sampling, int variations, Score primer,
+                                int primerBars, int maxTokens) {
+
+    /** Enough for 16 dense bars of a band: the limit only stops a model that never ends a bar. */
+    public static final int DEFAULT_MAX_TOKENS = 16_384;
+
+    public GenerationRequest {
+        if (variations < 1 || variations > 64) {
+            throw new IllegalArgumentException("variations must be 1-64, not " + variations);
+        }
+        if (primerBars < 0) {
+            throw new IllegalArgumentException("primer bars must not be negative");
+        }
+        if (maxTokens < 16) {
+            throw new IllegalArgumentException("the token limit must be at least 16");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.musai.generate;
+
+/**
+ * Which base token may come next, so that every generated sequence decodes without a skipped token and respects the
+ * musician's choices (instruments, meter, length). {@link #accept} follows any sequence the decoder accepts (a
+ * primer), {@link #allows} is stricter and steers sampling. Not thread-safe; copy it to look ahead.
+ */
+interface Grammar {
+
+    /** Whether the base id may come next. */
+    boolean allows(int id);
+
+    /** Moves past a base id. */
+    void accept(int id);
+
+    /** An independent copy, to try a merged token's expansion. */
+    Grammar copy();
+
+    /** Whether the piece is complete: nothing but the end may follow. */
+    boolean finished();
+}

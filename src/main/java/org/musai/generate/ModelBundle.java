@@ -1,0 +1,96 @@
+package org.musai.generate;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.musai.model.RwkvConfig;
+import org.musai.model.RwkvRnn;
+import org.musai.model.RwkvWeights;
+import org.musai.token.TokenCodec;
+import org.musai.token.TokenizerFile;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A model ready to generate: its RNN-mode weights and the tokenizer it was trained with, loaded from a run folder or
+ * the default model in {@code assets/models/default}. Immutable; safe to share between generations.
+ *
+ * @param folder where it was loaded from
+ * @param rnn    the model in RNN mode
+ * @param codec  its tokens
+ */
+public record ModelBundle(Path folder, RwkvRnn rnn, TokenCodec codec) {
+
+    /** The files of a model folder, as a training run writes them. */
+    static final String CONFIG = "config.json";
+    static final String WEIGHTS = "model.safetensors";
+
+    /** The default model, relative to the installation folder. */
+    public static final Path DEFAULT_MODEL = Path.of("assets", "models", "default");
+
+    /** Loads a run or model folder (config.json, model.safetensors, tokenizer.json). */
+    public static ModelBundle load(Path folder) throws GenerationException {
+        RwkvConfig shape = readShape(folder.resolve(CONFIG));
+        Path tokenizer = folder.resolve(TokenizerFile.FILE_NAME);
+        if (!Files.isRegularFile(tokenizer)) {
+            throw new GenerationException(folder + " has no tokenizer.json: a model trained in text mode cannot "
+                    + "write music");
+        }
+        TokenCodec codec;
+        try {
+            codec = TokenizerFile.load(tokenizer);
+        } catch (IOException e) {
+            throw new GenerationException(e.getMessage(), e);
+        }
+        if (shape.vocabSize() != codec.vocabSize()) {
+            throw new GenerationException(folder + ": the model reads " + shape.vocabSize() + " ids but its tokenizer has "
+                    + codec.vocabSize());
+        }
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu());
+             RwkvWeights weights = loadWeights(shape, manager, folder.resolve(WEIGHTS))) {
+            return new ModelBundle(folder, new RwkvRnn(weights), codec);
+        }
+    }
+
+    /**
+     * The default model: beside the installation ({@code musai.home}), else in the working folder's assets.
+     */
+    public static ModelBundle loadDefault() throws GenerationException {
+        String home = System.getProperty("musai.home");
+        Path folder = home != null ? Path.of(home).resolve(DEFAULT_MODEL) : DEFAULT_MODEL;
+        if (!Files.isDirectory(folder)) {
+            throw new GenerationException("the default model is missing from " + folder.toAbsolutePath()
+                    + "; give a model with -M");
+        }
+        return load(folder);
+    }
+
+    /** The model shape in a run's config.json; the rest of the file is the trainer's business. */
+    private static RwkvConfig readShape(Path config) throws GenerationException {
+        if (!Files.isRegularFile(config)) {
+            throw new GenerationException(config.getParent() + " is not a model folder (no " + CONFIG + ")");
+        }
+        try {
+            JsonNode model = new ObjectMapper().readTree(config.toFile()).get("model");
+            if (model == null) {
+                throw new GenerationException(config + " does not describe a model");
+            }
+            return new ObjectMapper().treeToValue(model, RwkvConfig.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new GenerationException(config + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static RwkvWeights loadWeights(RwkvConfig shape, NDManager manager, Path file) throws GenerationException {
+        if (!Files.isRegularFile(file)) {
+            throw new GenerationException("no weights at " + file);
+        }
+        try {
+            return RwkvWeights.load(shape, manager, file);
+        } catch (IOException | RuntimeException e) {
+            throw new GenerationException("cannot load " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package org.musai.generate;
+
+import org.musai.midi.TimeSignature;
+import org.musai.token.Quantization;
+import org.musai.token.SpecialTokens;
+import org.musai.token.remi.RemiVocabulary;
+import org.musai.token.remi.RemiVocabulary.Kind;
+
+/**
+ * REMI's grammar: Bar, then positions that move forward, each with an optional Chord and notes of Program, Pitch,
+ * Velocity, Duration, with rests between; one meter and one tempo, set at the start; only the chosen instruments; the
+ * end in the last bar. It keeps the same account of time as the decoder, so every sequence it allows decodes with
+ * no token skipped.
+ */
+final class RemiGrammar implements Grammar {
+
+    private final RemiVocabulary v;
+    private final Quantization q;
+    private final GenerationControls controls;
+    private int maxBars;
+    private int bar = -1;
+    private int barStart;
+    private int barLength;
+    private int cursor;
+    private int lastEnd;
+    private Kind previous = Kind.SPECIAL;
+    private int noteTokens;
+    private boolean metered;
+    /** The encoder's order within a position: instruments ascending (drums first), pitches ascending. */
+    private int instrumentAtPosition = Integer.MIN_VALUE;
+    private int pitchAtPosition = Integer.MIN_VALUE;
+    private int currentInstrument;
+    private boolean closing;
+    private boolean ended;
+
+    RemiGrammar(RemiVocabulary vocabulary, Quantization quantization, GenerationControls controls) {
+        this.v = vocabulary;
+        this.q = quantization;
+        this.controls = controls;
+        this.barLength = q.barPositions(TimeSignature.COMMON_TIME);
+        this.maxBars = controls.bars();
+    }
+
+    private RemiGrammar(RemiGrammar o) {
+        this(o.v, o.q, o.controls);
+        maxBars = o.maxBars;
+        bar = o.bar;
+        barStart = o.barStart;
+        barLength = o.barLength;
+        cursor = o.cursor;
+        lastEnd = o.lastEnd;
+        previous = o.previous;
+        noteTokens = o.noteTokens;
+        metered = o.metered;
+        instrumentAtPosition = o.instrumentAtPosition;
+        pitchAtPosition = o.pitchAtPosition;
+        currentInstrument = o.currentInstrument;
+        closing = o.closing;
+        ended = o.ended;
+    }
+
+    /** The piece may run this many bars in all (primer included). */
+    void limitBars(int bars) {
+        maxBars = bars;
+    }
+
+    /** Bars begun so far. */
+    int bars() {
+        return bar + 1;
+    }
+
+    /** From now on only the current note may be finished, then the end. */
+    void close() {
+        closing = true;
+    }
+
+    @Override
+    public Grammar copy() {
+        return new RemiGrammar(this);
+    }
+
+    @Override
+    public boolean finished() {
+        return ended;
+    }
+
+    @Override
+    public boolean allows(int id) {
+        if (ended) {
+            return false;
+        }
+        Kind kind = v.kind(id);
+        int value = v.value(id);
+        if (noteTokens > 0) {
+            if (noteTokens == 1) {
+                return kind == Kind.PITCH && (currentInstrument > instrumentAtPosition || value > pitchAtPosition);
+            }
+            return kind == (noteTokens == 2 ? Kind.VELOCITY : Kind.DURATION);
+        }
+        boolean atNoteBoundary = previous != Kind.CHORD && previous != Kind.PROGRAM;
+        if (closing) {
+            return id == SpecialTokens.EOS && atNoteBoundary;
+        }
+        if (previous == Kind.CHORD) {
+            return kind == Kind.PROGRAM && controls.allowsProgram(value) && followsInOrder(value);
+        }
+        boolean afterTime = previous == Kind.BAR || previous == Kind.TIME_SIGNATURE || previous == Kind.REST;
+        return switch (kind) {
+            case SPECIAL -> id == SpecialTokens.EOS && bar >= 0 && bar >= maxBars - 1
+                    && (previous == Kind.DURATION || afterTime);
+            case BAR -> bar + 1 < maxBars && (previous == Kind.DURATION || afterTime || bar < 0);
+            case TIME_SIGNATURE -> bar == 0 && !metered && previous == Kind.BAR
+                    && q.meters().get(value).sameMeter(controls.meter());
+            case POSITION -> bar >= 0 && value < barLength && (afterTime ? barStart + value >= cursor
+                    : previous == Kind.DURATION && barStart + value > cursor);
+            case REST -> bar >= 0 && (previous == Kind.DURATION || afterTime) && restLandsInTime(value);
+            case CHORD -> bar >= 0 && (previous == Kind.POSITION || previous == Kind.TEMPO);
+            case PROGRAM -> bar >= 0 && controls.allowsProgram(value) && followsInOrder(value)
+                    && (previous == Kind.POSITION || previous == Kind.TEMPO || previous == Kind.DURATION);
+            default -> false; // tempo stays as set at the start; pitch, velocity, duration only inside a note
+        };
+    }
+
+    /**
+     * Whether a note of this program (-1 for drums) can come next at this position: a later instrument, or the same
+     * one with a pitch left above the last. This keeps the encoder's order and bounds the notes of a position.
+     */
+    private boolean followsInOrder(int program) {
+        return program > instrumentAtPosition
+                || (program == instrumentAtPosition && pitchAtPosition < q.config().pitchHigh());
+    }
+
+    private boolean restLandsInTime(int level) {
+        int landing = Math.max(cursor, lastEnd) + q.rest(level);
+        return bar + (landing - barStart) / barLength < maxBars;
+    }
+
+    private void newPosition() {
+        instrumentAtPosition = Integer.MIN_VALUE;
+        pitchAtPosition = Integer.MIN_VALUE;
+    }
+
+    @Override
+    public void accept(int id) {
+        if (id == SpecialTokens.EOS) {
+            ended = true;
+            return;
+        }
+        Kind kind = v.kind(id);
+        int value = v.value(id);
+        switch (kind) {
+            case BAR -> {
+                if (bar >= 0) {
+                    barStart += barLength;
+                }
+                bar++;
+                cursor = barStart;
+                noteTokens = 0;
+                newPosition();
+            }
+            case TIME_SIGNATURE -> {
+                barLength = q.barPositions(q.meters().get(value));
+                metered = true;
+            }
+            case POSITION -> {
+                cursor = barStart + value;
+                newPosition();
+            }
+            case REST -> {
+                cursor = Math.max(cursor, lastEnd) + q.rest(value);
+                while (cursor >= barStart + barLength) {
+                    barStart += barLength;
+                    bar++;
+                }
+                newPosition();
+            }
+            case PROGRAM -> {
+                noteTokens = 1;
+                currentInstrument = value;
+            }
+            case PITCH -> {
+                noteTokens = 2;
+                pitchAtPosition = value;
+                instrumentAtPosition = currentInstrument;
+            }
+            case VELOCITY -> noteTokens = 3;
+            case DURATION -> {
+                lastEnd = Math.max(lastEnd, cursor + q.duration(value));
+                noteTokens = 0;
+            }
+            default -> {
+                // BOS, tempo and chords do not move time
+            }
+        }
+        if (kind != Kind.SPECIAL) {
+            previous = kind;
+        }
+    }
+}
