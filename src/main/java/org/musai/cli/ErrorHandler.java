@@ -6,6 +6,7 @@ import org.musai.midi.MidiFormatException;
 import org.musai.progress.CancelledException;
 import org.musai.token.dataset.DatasetException;
 import org.musai.train.TrainingException;
+import org.musai.audio.AudioException;
 import org.musai.generate.GenerationException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -26,7 +27,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             return ExitCodes.BAD_INPUT;
         }
         if (e instanceof DatasetException || e instanceof TrainingException || e instanceof GenerationException
-                || e instanceof MidiFormatException
+                || e instanceof MidiFormatException || e instanceof AudioException
                 || e instanceof IOException
                 || e instanceof IllegalArgumentException || e instanceof CommandLine.ParameterException) {
             err.println("musai: " + e.getMessage());

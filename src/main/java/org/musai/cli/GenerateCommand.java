@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.musai.audio.WavRenderer;
 import org.musai.generate.Generation;
 import org.musai.generate.GenerationControls;
 import org.musai.generate.GenerationRequest;
@@ -82,6 +83,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--max-tokens", defaultValue = "" + GenerationRequest.DEFAULT_MAX_TOKENS, hidden = true)
     int maxTokens;
 
+    @Option(names = "--wav", paramLabel = "FILE.wav", description = "Also render the (first) piece to WAV.")
+    Path wav;
+
+    @Option(names = "--soundfont", paramLabel = "FILE.sf2", description = "Soundfont for --wav (default: built-in).")
+    Path soundfont;
+
     @Option(names = "--infill", description = "Regenerate bars of an MMM model's primer (needs an MMM model).")
     boolean infill;
 
@@ -113,6 +120,10 @@ final class GenerateCommand implements Callable<Integer> {
             writer.write(piece.score(), file);
             out.printf(Locale.ROOT, "%s: %d notes, %d tokens, seed %d, %.2f s%n", file, piece.score().noteCount(),
                     piece.ids().length, piece.seed(), piece.seconds());
+        }
+        if (wav != null) {
+            new WavRenderer().render(pieces.get(0).score(), soundfont, wav);
+            out.println("Rendered " + wav);
         }
         return ExitCodes.OK;
     }
