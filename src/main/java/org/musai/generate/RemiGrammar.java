@@ -1,8 +1,8 @@
 package org.musai.generate;
 
-import org.musai.midi.TimeSignature;
 import org.musai.token.Quantization;
 import org.musai.token.SpecialTokens;
+import org.musai.token.remi.RemiClock;
 import org.musai.token.remi.RemiVocabulary;
 import org.musai.token.remi.RemiVocabulary.Kind;
 
@@ -17,12 +17,8 @@ final class RemiGrammar implements Grammar {
     private final RemiVocabulary v;
     private final Quantization q;
     private final GenerationControls controls;
+    private final RemiClock clock;
     private int maxBars;
-    private int bar = -1;
-    private int barStart;
-    private int barLength;
-    private int cursor;
-    private int lastEnd;
     private Kind previous = Kind.SPECIAL;
     private int noteTokens;
     private boolean metered;
@@ -37,18 +33,16 @@ final class RemiGrammar implements Grammar {
         this.v = vocabulary;
         this.q = quantization;
         this.controls = controls;
-        this.barLength = q.barPositions(TimeSignature.COMMON_TIME);
+        this.clock = new RemiClock(quantization);
         this.maxBars = controls.bars();
     }
 
     private RemiGrammar(RemiGrammar o) {
-        this(o.v, o.q, o.controls);
+        v = o.v;
+        q = o.q;
+        controls = o.controls;
+        clock = o.clock.copy();
         maxBars = o.maxBars;
-        bar = o.bar;
-        barStart = o.barStart;
-        barLength = o.barLength;
-        cursor = o.cursor;
-        lastEnd = o.lastEnd;
         previous = o.previous;
         noteTokens = o.noteTokens;
         metered = o.metered;
@@ -66,7 +60,7 @@ final class RemiGrammar implements Grammar {
 
     /** Bars begun so far. */
     int bars() {
-        return bar + 1;
+        return clock.bar() + 1;
     }
 
     /** From now on only the current note may be finished, then the end. */
@@ -105,15 +99,18 @@ final class RemiGrammar implements Grammar {
             return kind == Kind.PROGRAM && controls.allowsProgram(value) && followsInOrder(value);
         }
         boolean afterTime = previous == Kind.BAR || previous == Kind.TIME_SIGNATURE || previous == Kind.REST;
+        int bar = clock.bar();
+        int at = clock.barStart() + value;
         return switch (kind) {
             case SPECIAL -> id == SpecialTokens.EOS && bar >= 0 && bar >= maxBars - 1
                     && (previous == Kind.DURATION || afterTime);
             case BAR -> bar + 1 < maxBars && (previous == Kind.DURATION || afterTime || bar < 0);
             case TIME_SIGNATURE -> bar == 0 && !metered && previous == Kind.BAR
                     && q.meters().get(value).sameMeter(controls.meter());
-            case POSITION -> bar >= 0 && value < barLength && (afterTime ? barStart + value >= cursor
-                    : previous == Kind.DURATION && barStart + value > cursor);
-            case REST -> bar >= 0 && (previous == Kind.DURATION || afterTime) && restLandsInTime(value);
+            case POSITION -> bar >= 0 && value < clock.barLength() && (afterTime ? at >= clock.cursor()
+                    : previous == Kind.DURATION && at > clock.cursor());
+            case REST -> bar >= 0 && (previous == Kind.DURATION || afterTime)
+                    && clock.barOf(clock.restLanding(value)) < maxBars;
             case CHORD -> bar >= 0 && (previous == Kind.POSITION || previous == Kind.TEMPO);
             case PROGRAM -> bar >= 0 && controls.allowsProgram(value) && followsInOrder(value)
                     && (previous == Kind.POSITION || previous == Kind.TEMPO || previous == Kind.DURATION);
@@ -128,11 +125,6 @@ final class RemiGrammar implements Grammar {
     private boolean followsInOrder(int program) {
         return program > instrumentAtPosition
                 || (program == instrumentAtPosition && pitchAtPosition < q.config().pitchHigh());
-    }
-
-    private boolean restLandsInTime(int level) {
-        int landing = Math.max(cursor, lastEnd) + q.rest(level);
-        return bar + (landing - barStart) / barLength < maxBars;
     }
 
     private void newPosition() {
@@ -150,28 +142,20 @@ final class RemiGrammar implements Grammar {
         int value = v.value(id);
         switch (kind) {
             case BAR -> {
-                if (bar >= 0) {
-                    barStart += barLength;
-                }
-                bar++;
-                cursor = barStart;
+                clock.nextBar();
                 noteTokens = 0;
                 newPosition();
             }
             case TIME_SIGNATURE -> {
-                barLength = q.barPositions(q.meters().get(value));
+                clock.meter(q.meters().get(value));
                 metered = true;
             }
             case POSITION -> {
-                cursor = barStart + value;
+                clock.position(value);
                 newPosition();
             }
             case REST -> {
-                cursor = Math.max(cursor, lastEnd) + q.rest(value);
-                while (cursor >= barStart + barLength) {
-                    barStart += barLength;
-                    bar++;
-                }
+                clock.rest(value);
                 newPosition();
             }
             case PROGRAM -> {
@@ -185,7 +169,7 @@ final class RemiGrammar implements Grammar {
             }
             case VELOCITY -> noteTokens = 3;
             case DURATION -> {
-                lastEnd = Math.max(lastEnd, cursor + q.duration(value));
+                clock.note(value);
                 noteTokens = 0;
             }
             default -> {

@@ -24,11 +24,7 @@ final class RemiDecoder {
     private final List<TempoChange> tempos = new ArrayList<>();
     private final List<TimeSignature> meters = new ArrayList<>();
 
-    private int bar = -1;
-    private int barStart;
-    private int barLength;
-    private int cursor;
-    private int lastEnd;
+    private final RemiClock clock;
     private Kind previous = Kind.SPECIAL;
     private int skipped;
 
@@ -42,7 +38,7 @@ final class RemiDecoder {
     RemiDecoder(RemiVocabulary vocabulary, Quantization quantization) {
         this.v = vocabulary;
         this.q = quantization;
-        this.barLength = q.barPositions(TimeSignature.COMMON_TIME);
+        this.clock = new RemiClock(quantization);
     }
 
     DecodedScore decode(int[] ids) {
@@ -78,39 +74,35 @@ final class RemiDecoder {
 
     /** Applies one token; false when it cannot follow what came before. */
     private boolean accept(Kind kind, int value, int id) {
-        boolean inBar = bar >= 0;
+        boolean inBar = clock.inBar();
         switch (kind) {
             case SPECIAL:
                 return id != SpecialTokens.MASK;
             case BAR:
-                if (inBar) {
-                    barStart += barLength;
-                }
-                bar++;
-                cursor = barStart;
+                clock.nextBar();
                 return true;
             case TIME_SIGNATURE:
-                if (!inBar || cursor != barStart || (previous != Kind.BAR && previous != Kind.REST)) {
+                if (!inBar || !clock.atBarStart() || (previous != Kind.BAR && previous != Kind.REST)) {
                     return false;
                 }
-                TimeSignature meter = q.meters().get(value).at(barStart);
-                barLength = q.barPositions(meter);
-                if (!meters.isEmpty() && meters.get(meters.size() - 1).tick() == barStart) {
+                TimeSignature meter = q.meters().get(value).at(clock.barStart());
+                clock.meter(meter);
+                if (!meters.isEmpty() && meters.get(meters.size() - 1).tick() == clock.barStart()) {
                     meters.remove(meters.size() - 1);
                 }
                 meters.add(meter);
                 return true;
             case POSITION:
-                if (!inBar || value >= barLength || barStart + value < cursor) {
+                if (!inBar || value >= clock.barLength() || clock.barStart() + value < clock.cursor()) {
                     return false;
                 }
-                cursor = barStart + value;
+                clock.position(value);
                 return true;
             case TEMPO:
                 if (!inBar) {
                     return false;
                 }
-                int tick = cursor * q.ticksPerPosition();
+                int tick = clock.cursor() * q.ticksPerPosition();
                 if (!tempos.isEmpty() && tempos.get(tempos.size() - 1).tick() == tick) {
                     tempos.remove(tempos.size() - 1);
                 }
@@ -120,11 +112,7 @@ final class RemiDecoder {
                 if (!inBar) {
                     return false;
                 }
-                cursor = Math.max(cursor, lastEnd) + q.rest(value);
-                while (cursor >= barStart + barLength) {
-                    barStart += barLength;
-                    bar++;
-                }
+                clock.rest(value);
                 return true;
             case CHORD:
                 return inBar; // chords describe the notes that follow; the notes themselves carry the music
@@ -154,10 +142,9 @@ final class RemiDecoder {
                 if (noteTokens != 3) {
                     return false;
                 }
-                int length = q.duration(value);
                 int tpp = q.ticksPerPosition();
-                tracks.add(program, drum, new Note(cursor * tpp, length * tpp, pitch, velocity));
-                lastEnd = Math.max(lastEnd, cursor + length);
+                tracks.add(program, drum, new Note(clock.cursor() * tpp, q.duration(value) * tpp, pitch, velocity));
+                clock.note(value);
                 noteTokens = 0;
                 return true;
             default:
