@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.musai.midi.MidiFormatException;
 import org.musai.midi.MusicMetrics;
+import org.musai.midi.Score;
 import org.musai.midi.SmfReader;
 import org.musai.token.dataset.SourceFile;
 import org.musai.token.dataset.SourceFiles;
@@ -42,6 +43,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = {"-t", "--dataset"}, paramLabel = "DIR", description = "The dataset the model is scored on.")
     Path dataset;
 
+    @Option(names = "--bars", paramLabel = "N", defaultValue = "0",
+            description = "Measure only the first N bars of each file, to compare with generated pieces of N bars.")
+    int bars;
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
@@ -58,7 +63,8 @@ final class EvalCommand implements Callable<Integer> {
             for (Path path : paths) {
                 for (SourceFile source : SourceFiles.find(path, null)) {
                     try {
-                        MusicMetrics metrics = MusicMetrics.of(new SmfReader().read(source.path()));
+                        Score score = new SmfReader().read(source.path());
+                        MusicMetrics metrics = MusicMetrics.of(bars > 0 ? score.firstBars(bars) : score);
                         all.add(metrics);
                         Map<String, Object> row = new LinkedHashMap<>();
                         row.put("file", source.path().toString());

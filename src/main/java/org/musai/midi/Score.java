@@ -52,6 +52,24 @@ public record Score(int ticksPerQuarter, List<Track> tracks, List<TempoChange> t
         return new Score(ticksPerQuarter, newTracks, tempos, timeSignatures);
     }
 
+    /** The notes that start before a tick, with the tempo and meter changes before it. */
+    public Score before(int tick) {
+        List<Track> kept = new ArrayList<>();
+        for (Track track : tracks) {
+            List<Note> notes = track.notes().stream().filter(n -> n.tick() < tick).toList();
+            if (!notes.isEmpty()) {
+                kept.add(new Track(track.name(), track.program(), track.drum(), notes));
+            }
+        }
+        return new Score(ticksPerQuarter, kept, tempos.stream().filter(t -> t.tick() < tick).toList(),
+                timeSignatures.stream().filter(t -> t.tick() < tick).toList());
+    }
+
+    /** The first bars, measured in the meter the piece starts with. */
+    public Score firstBars(int bars) {
+        return before(bars * timeSignaturesOrDefault().get(0).barTicks(ticksPerQuarter));
+    }
+
     /** The time signatures, with 4/4 at tick 0 when the file gives none there. */
     public List<TimeSignature> timeSignaturesOrDefault() {
         if (!timeSignatures.isEmpty() && timeSignatures.get(0).tick() == 0) {
