@@ -58,6 +58,7 @@ public final class WavRenderer {
             } finally {
                 audio.close();
             }
+            AtomicFiles.shareable(temp);
             AtomicFiles.moveIntoPlace(temp, wav.toAbsolutePath());
         } catch (MidiUnavailableException e) {
             throw new AudioException("cannot start the synthesizer: " + e.getMessage(), e);

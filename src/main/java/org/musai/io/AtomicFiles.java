@@ -5,6 +5,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes a file next to its destination and moves it into place, so that a crash never leaves half a file. */
 public final class AtomicFiles {
@@ -20,9 +21,21 @@ public final class AtomicFiles {
         Path temp = Files.createTempFile(parent, "." + absolute.getFileName(), ".tmp");
         try {
             Files.write(temp, content);
+            shareable(temp);
             moveIntoPlace(temp, absolute);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Gives a temporary file or folder the permissions of an ordinary one (rw-r--r--, folders rwxr-xr-x): temporary
+     * files are created private, and the user's MIDI files, WAVs and datasets should not stay so once in place.
+     */
+    public static void shareable(Path path) throws IOException {
+        if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
+                    Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
         }
     }
 

@@ -117,6 +117,7 @@ public final class RunFolder {
         Files.createDirectories(checkpoints);
         Path target = checkpoints.resolve(String.format(Locale.ROOT, "step-%09d", state.step()));
         Path temp = Files.createTempDirectory(checkpoints, ".partial-");
+        AtomicFiles.shareable(temp);
         try {
             Files.write(temp.resolve(MODEL), weights);
             Files.write(temp.resolve(OPTIMIZER), optimizer);

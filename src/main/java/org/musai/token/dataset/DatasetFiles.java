@@ -69,7 +69,9 @@ public final class DatasetFiles {
     static Path newWorkFolder(Path destination) throws IOException {
         Path parent = destination.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        return Files.createTempDirectory(parent, "." + destination.getFileName() + ".partial-");
+        Path work = Files.createTempDirectory(parent, "." + destination.getFileName() + ".partial-");
+        AtomicFiles.shareable(work);
+        return work;
     }
 
     /**
