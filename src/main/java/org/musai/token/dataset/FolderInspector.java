@@ -65,6 +65,14 @@ public final class FolderInspector {
     private record FileFacts(SourceFile source, Score score, String error) {
     }
 
+    private static double[] toArray(List<Double> values) {
+        double[] array = new double[values.size()];
+        for (int i = 0; i < array.length; i++) {
+            array[i] = values.get(i);
+        }
+        return array;
+    }
+
     public Report inspect(List<SourceFile> sources, int threads, ProgressListener listener, CancellationToken cancel)
             throws CancelledException, IOException {
         SmfReader reader = new SmfReader();
@@ -97,6 +105,6 @@ public final class FolderInspector {
         }
         listener.finished(total + " files, " + (total - unreadable.size()) + " readable");
         return new Report(total, total - unreadable.size(), notes[0], classFiles,
-                LengthStats.of(lengths.stream().mapToDouble(Double::doubleValue).toArray()), unreadable);
+                LengthStats.of(toArray(lengths)), unreadable);
     }
 }

@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import org.musai.TestCorpus;
 import org.musai.midi.MidiFormatException;
-import org.musai.midi.Note;
 import org.musai.midi.Score;
 import org.musai.midi.SmfReader;
-import org.musai.midi.Track;
 import org.musai.token.TokenizerConfig;
 
 /** Files, scores and comparisons that the MMM tests share. */
@@ -44,28 +42,6 @@ final class MmmTestSupport {
      * drum flag and notes (tick, duration, pitch, velocity, in sorted order).
      */
     static Optional<String> firstDifference(Score expected, Score actual) {
-        List<Track> want = expected.tracks();
-        List<Track> got = actual.tracks();
-        if (want.size() != got.size()) {
-            return Optional.of("track count " + got.size() + ", expected " + want.size());
-        }
-        for (int t = 0; t < want.size(); t++) {
-            Track a = want.get(t);
-            Track b = got.get(t);
-            if (a.program() != b.program() || a.drum() != b.drum()) {
-                return Optional.of("track " + t + " is program " + b.program() + (b.drum() ? " (drums)" : "")
-                        + ", expected " + a.program() + (a.drum() ? " (drums)" : ""));
-            }
-            List<Note> wantNotes = a.notes().stream().sorted().toList();
-            List<Note> gotNotes = b.notes().stream().sorted().toList();
-            for (int n = 0; n < Math.max(wantNotes.size(), gotNotes.size()); n++) {
-                Note x = n < wantNotes.size() ? wantNotes.get(n) : null;
-                Note y = n < gotNotes.size() ? gotNotes.get(n) : null;
-                if (x == null || !x.equals(y)) {
-                    return Optional.of("track " + t + " note " + n + ": " + y + ", expected " + x);
-                }
-            }
-        }
-        return Optional.empty();
+        return org.musai.ScoreDifference.first(expected, actual);
     }
 }
