@@ -1,0 +1,70 @@
+package org.musai.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sound.sampled.AudioSystem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.musai.TestCorpus;
+import org.musai.midi.InstrumentClass;
+import org.musai.midi.Score;
+import org.musai.midi.SmfReader;
+import org.musai.midi.Track;
+
+/** {@code musai generate | render | eval} end to end with the default model, and their refusals. */
+class GenerateCommandTest {
+
+    @Test
+    void generatesVariationsWithTheDefaultModelAndRendersTheFirst(@TempDir Path dir) throws Exception {
+        CliRunner.Result result = CliRunner.run("generate", "-o", dir.resolve("idea.mid"), "--bars", "4",
+                "--classes", "piano,bass", "--tempo", "100", "--seed", "3", "--variations", "2", "--wav",
+                dir.resolve("idea.wav"));
+        assertThat(result.exit()).as(result.err()).isZero();
+        for (String name : new String[]{"idea-1.mid", "idea-2.mid"}) {
+            Score score = new SmfReader().read(dir.resolve(name));
+            assertThat(score.noteCount()).isPositive();
+            assertThat(score.tempos().get(0).bpm()).isCloseTo(100, org.assertj.core.data.Offset.offset(0.01));
+            for (Track track : score.tracks()) {
+                assertThat(track.instrumentClass()).isIn(InstrumentClass.PIANO, InstrumentClass.BASS);
+            }
+        }
+        assertThat(AudioSystem.getAudioInputStream(dir.resolve("idea.wav").toFile()).getFrameLength()).isPositive();
+
+        CliRunner.Result metrics = CliRunner.run("eval", dir.resolve("idea-1.mid"), "--json");
+        assertThat(metrics.exit()).isZero();
+        assertThat(metrics.out()).contains("\"pitch_class_entropy\"", "\"groove_consistency\"", "\"mean\"");
+    }
+
+    @Test
+    void rendersAMidiFile(@TempDir Path dir) {
+        CliRunner.Result result = CliRunner.run("render", TestCorpus.bundled().resolve("muspy/fur-elise.mid"), "-o",
+                dir.resolve("elise.wav"));
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(dir.resolve("elise.wav")).exists();
+    }
+
+    @Test
+    void refusesBadInputWithExitCodeTwo(@TempDir Path dir) throws Exception {
+        refused("--temperature", "generate", "-o", dir.resolve("a.mid"), "--temperature", "3");
+        refused("bars", "generate", "-o", dir.resolve("a.mid"), "--bars", "0");
+        refused("unknown instrument class", "generate", "-o", dir.resolve("a.mid"), "--classes", "kazoo");
+        refused("time signature", "generate", "-o", dir.resolve("a.mid"), "--time-signature", "4-4");
+        refused("not a model folder", "generate", "-M", dir, "-o", dir.resolve("a.mid"));
+        refused("--infill needs an MMM model", "generate", "-o", dir.resolve("a.mid"), "--infill");
+        refused("no such file", "generate", "-o", dir.resolve("a.mid"), "--primer", dir.resolve("none.mid"));
+        refused("no such file", "render", dir.resolve("none.mid"), "-o", dir.resolve("a.wav"));
+        Path fake = Files.writeString(dir.resolve("fake.sf2"), "nope");
+        refused("soundfont", "render", TestCorpus.bundled().resolve("muspy/fur-elise.mid"), "-o", dir.resolve("b.wav"),
+                "--soundfont", fake);
+        refused("give MIDI files", "eval");
+        assertThat(dir.resolve("a.mid")).doesNotExist();
+    }
+
+    private static void refused(String reason, Object... args) {
+        CliRunner.Result result = CliRunner.run(args);
+        assertThat(result.exit()).as(result.err()).isEqualTo(2);
+        assertThat(result.err()).contains(reason);
+    }
+}
