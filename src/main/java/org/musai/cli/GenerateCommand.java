@@ -1,8 +1,10 @@
 package org.musai.cli;
 
 import java.io.PrintWriter;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -21,6 +23,8 @@ import org.musai.midi.SmfReader;
 import org.musai.midi.SmfWriter;
 import org.musai.midi.TimeSignature;
 import org.musai.progress.ProgressListener;
+import org.musai.token.Vocabulary;
+import org.musai.token.dataset.SourceFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -74,7 +78,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--variations", defaultValue = "1", description = "Pieces to write (default 1).")
     int variations;
 
-    @Option(names = "--primer", paramLabel = "FILE.mid", description = "A MIDI file to continue.")
+    @Option(names = "--primer", paramLabel = "FILE",
+            description = "Music to continue: a MIDI file, or a token file (token names or ids, space-separated).")
     Path primer;
 
     @Option(names = "--primer-bars", defaultValue = "0", description = "Bars of the primer to keep (default: all).")
@@ -102,12 +107,15 @@ final class GenerateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--infill needs an MMM model; " + bundle.folder() + " uses "
                     + bundle.codec().tokenizer().config().algorithm() + " tokens");
         }
-        Score primerScore = primer == null ? null : new SmfReader().read(primer);
+        boolean midiPrimer = primer != null && SourceFiles.isMidiName(primer);
+        Score primerScore = midiPrimer ? new SmfReader().read(primer) : null;
+        int[] primerTokens = primer != null && !midiPrimer ? readTokens(primer, bundle.codec().tokenizer().vocabulary())
+                : null;
         GenerationRequest request = new GenerationRequest(
                 new GenerationControls(classes == null ? InstrumentFilter.defaultClasses() : classes, bars,
                         parseMeter(meter), tempo),
                 new SamplingSettings(temperature, topP, topK, repetitionPenalty, 1.5, 128, 0.85, seed),
-                variations, primerScore, primerBars, maxTokens);
+                variations, primerScore, primerBars, maxTokens, primerTokens);
         List<Generation> pieces;
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt()) {
             pieces = new Generator(bundle).generate(request, ProgressListener.NONE, interrupt.token());
@@ -126,6 +134,22 @@ final class GenerateCommand implements Callable<Integer> {
             out.println("Rendered " + wav);
         }
         return ExitCodes.OK;
+    }
+
+    /** Token names ("Bar_None Position_0 ...") or ids, separated by spaces, commas or new lines. */
+    static int[] readTokens(Path file, Vocabulary vocabulary) throws IOException {
+        List<Integer> ids = new ArrayList<>();
+        for (String word : Files.readString(file).split("[\\s,\\[\\]]+")) {
+            if (word.isBlank()) {
+                continue;
+            }
+            int id = word.matches("-?\\d+") ? Integer.parseInt(word) : vocabulary.contains(word) ? vocabulary.id(word) : -1;
+            if (id < 0 || id >= vocabulary.size()) {
+                throw new IllegalArgumentException(file + ": '" + word + "' is not a token of this model's vocabulary");
+            }
+            ids.add(id);
+        }
+        return ids.stream().mapToInt(Integer::intValue).toArray();
     }
 
     static TimeSignature parseMeter(String text) {

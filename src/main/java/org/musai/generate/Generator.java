@@ -75,11 +75,13 @@ public final class Generator {
         long start = System.nanoTime();
         GenerationControls controls = request.controls();
         RemiGrammar grammar = new RemiGrammar(remi.remiVocabulary(), quantization, controls);
-        Prompt prompt = request.primer() == null ? freshStart(controls) : primer(request.primer(), request.primerBars());
+        Prompt prompt = request.primerTokens() != null ? tokens(request.primerTokens())
+                : request.primer() != null ? primer(request.primer(), request.primerBars()) : freshStart(controls);
         for (int id : prompt.baseIds()) {
             grammar.accept(id);
         }
-        grammar.limitBars(prompt.bars() + controls.bars() - (request.primer() == null ? 1 : 0));
+        int primed = prompt.bars() < 0 ? grammar.bars() : prompt.bars();
+        grammar.limitBars(primed + controls.bars() - (request.hasPrimer() ? 0 : 1));
         TokenCodec codec = model.codec();
         RwkvRnn rnn = model.rnn();
         RnnState state = rnn.newState();
@@ -112,7 +114,7 @@ public final class Generator {
         }
         int[] all = ids.toArray();
         DecodedScore decoded = codec.decode(all);
-        Score score = request.primer() == null ? withExactTempo(decoded.score(), controls.tempoBpm()) : decoded.score();
+        Score score = request.hasPrimer() ? decoded.score() : withExactTempo(decoded.score(), controls.tempoBpm());
         return new Generation(score, all, decoded.skippedTokens(), seed, (System.nanoTime() - start) / 1e9);
     }
 
@@ -150,6 +152,19 @@ public final class Generator {
                 quantized.timeSignatures().stream().filter(t -> t.tick() < endTick).toList());
         int[] ids = remi.encode(cut);
         return new Prompt(Arrays.copyOf(ids, ids.length - 1), kept); // drop EOS: the model continues
+    }
+
+    /** Base ids to continue, from BOS on and without their end; the grammar counts their bars (-1 here). */
+    private static Prompt tokens(int[] ids) {
+        int length = ids.length;
+        while (length > 0 && ids[length - 1] == SpecialTokens.EOS) {
+            length--;
+        }
+        boolean hasStart = length > 0 && ids[0] == SpecialTokens.BOS;
+        int[] prompt = new int[length + (hasStart ? 0 : 1)];
+        prompt[0] = SpecialTokens.BOS;
+        System.arraycopy(ids, hasStart ? 1 : 0, prompt, 1, length - (hasStart ? 1 : 0));
+        return new Prompt(prompt, -1);
     }
 
     /** Tokens hold 24 tempo levels; the file gets the tempo the musician asked for. */

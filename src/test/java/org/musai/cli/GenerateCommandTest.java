@@ -12,6 +12,8 @@ import org.musai.midi.InstrumentClass;
 import org.musai.midi.Score;
 import org.musai.midi.SmfReader;
 import org.musai.midi.Track;
+import org.musai.token.TokenCodec;
+import org.musai.token.TokenizerFile;
 
 /** {@code musai generate | render | eval} end to end with the default model, and their refusals. */
 class GenerateCommandTest {
@@ -35,6 +37,37 @@ class GenerateCommandTest {
         CliRunner.Result metrics = CliRunner.run("eval", dir.resolve("idea-1.mid"), "--json");
         assertThat(metrics.exit()).isZero();
         assertThat(metrics.out()).contains("\"pitch_class_entropy\"", "\"groove_consistency\"", "\"mean\"");
+    }
+
+    @Test
+    void continuesATokenFilePrimer(@TempDir Path dir) throws Exception {
+        TokenCodec codec = TokenizerFile.load(Path.of("assets/models/default/tokenizer.json"));
+        Score elise = new SmfReader().read(TestCorpus.bundled().resolve("muspy/fur-elise.mid"));
+        int[] ids = codec.tokenizer().encode(elise);
+        int bar = codec.tokenizer().vocabulary().id("Bar_None");
+        StringBuilder names = new StringBuilder();
+        int bars = 0;
+        int cut = 0;
+        for (int id : ids) {
+            if (id == bar && ++bars == 3) {
+                break; // the first two bars, cut at a bar line
+            }
+            names.append(codec.tokenizer().vocabulary().token(id)).append(' ');
+            cut++;
+        }
+        Path primer = Files.writeString(dir.resolve("elise.tokens"), names.toString());
+        CliRunner.Result result = CliRunner.run("generate", "-o", dir.resolve("more.mid"), "--primer", primer,
+                "--bars", "2", "--classes", "0", "--seed", "1");
+        assertThat(result.exit()).as(result.err()).isZero();
+        Score primed = codec.decode(java.util.Arrays.copyOf(ids, cut)).score();
+        Score continued = new SmfReader().read(dir.resolve("more.mid"));
+        assertThat(continued.tracks().get(0).notes()).containsAll(primed.tracks().get(0).notes());
+        assertThat(continued.noteCount()).isGreaterThan(primed.noteCount());
+
+        Files.writeString(dir.resolve("bad.tokens"), "Bar_None Kazoo_7");
+        CliRunner.Result bad = CliRunner.run("generate", "-o", dir.resolve("x.mid"), "--primer", dir.resolve("bad.tokens"));
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("Kazoo_7");
     }
 
     @Test

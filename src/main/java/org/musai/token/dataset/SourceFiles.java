@@ -38,7 +38,8 @@ public final class SourceFiles {
         throw new IOException("no such folder or file: " + source);
     }
 
-    private static boolean isMidiName(Path file) {
+    /** Whether a file name looks like a MIDI file (.mid, .midi, .kar, .rmi in any case). */
+    public static boolean isMidiName(Path file) {
         return FileSystems.getDefault().getPathMatcher("glob:" + DEFAULT_GLOB).matches(file.getFileName());
     }
 
