@@ -14,9 +14,17 @@ public final class TestCorpus {
     private TestCorpus() {
     }
 
-    /** The subset that travels with the code (licences in its README). */
+    /** The subset that travels with the code (licences in its README), found on the test class path. */
     public static Path bundled() {
-        return Path.of("src/test/resources/corpus");
+        java.net.URL url = TestCorpus.class.getClassLoader().getResource("corpus");
+        if (url == null) {
+            throw new IllegalStateException("src/test/resources/corpus is not on the test class path");
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A folder of the shared corpus ("public", "malformed", "train"); the test is skipped when it is absent. */

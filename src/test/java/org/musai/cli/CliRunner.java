@@ -2,10 +2,7 @@ package org.musai.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import picocli.CommandLine;
 
 /** Runs {@code musai} in-process as the shell would, capturing its exit code, stdout and stderr. */
@@ -42,14 +39,6 @@ final class CliRunner {
 
     /** The corpus that ships with the tests (src/test/resources/corpus). */
     static Path bundledCorpus() {
-        URL url = CliRunner.class.getClassLoader().getResource("corpus");
-        if (url == null) {
-            throw new IllegalStateException("src/test/resources/corpus is not on the test class path");
-        }
-        try {
-            return Paths.get(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.musai.TestCorpus.bundled();
     }
 }

@@ -1,8 +1,6 @@
 package org.musai.token.dataset;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -33,15 +31,7 @@ final class DatasetTestSupport {
 
     /** The corpus that ships with the tests (src/test/resources/corpus). */
     static Path bundledCorpus() {
-        URL url = DatasetTestSupport.class.getClassLoader().getResource("corpus");
-        if (url == null) {
-            throw new IllegalStateException("src/test/resources/corpus is not on the test class path");
-        }
-        try {
-            return Paths.get(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.musai.TestCorpus.bundled();
     }
 
     /** {@code ${musai.corpus}/malformed}, when that folder exists. */
