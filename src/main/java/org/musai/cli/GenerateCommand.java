@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.musai.audio.WavRenderer;
 import org.musai.generate.Generation;
@@ -23,6 +24,8 @@ import org.musai.midi.SmfReader;
 import org.musai.midi.SmfWriter;
 import org.musai.midi.TimeSignature;
 import org.musai.progress.ProgressListener;
+import org.musai.token.Quantization;
+import org.musai.token.Quantizer;
 import org.musai.token.Vocabulary;
 import org.musai.token.dataset.SourceFiles;
 import picocli.CommandLine.Command;
@@ -94,8 +97,15 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--soundfont", paramLabel = "FILE.sf2", description = "Soundfont for --wav (default: built-in).")
     Path soundfont;
 
-    @Option(names = "--infill", description = "Regenerate bars of an MMM model's primer (needs an MMM model).")
+    @Option(names = "--infill", description = "Regenerate bars of the primer (needs an MMM model and --primer).")
     boolean infill;
+
+    @Option(names = "--bars-range", paramLabel = "A-B", description = "With --infill: the bars to regenerate, from 1.")
+    String barsRange;
+
+    @Option(names = "--tracks", paramLabel = "LIST", split = ",",
+            description = "With --infill: the tracks to regenerate, from 1 (default: all).")
+    List<Integer> tracks;
 
     @Override
     public Integer call() throws Exception {
@@ -104,8 +114,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         ModelBundle bundle = model == null ? ModelBundle.loadDefault() : ModelBundle.load(model);
         if (infill) {
-            throw new IllegalArgumentException("--infill needs an MMM model; " + bundle.folder() + " uses "
-                    + bundle.codec().tokenizer().config().algorithm() + " tokens");
+            return infill(bundle);
         }
         boolean midiPrimer = primer != null && SourceFiles.isMidiName(primer);
         Score primerScore = midiPrimer ? new SmfReader().read(primer) : null;
@@ -132,6 +141,45 @@ final class GenerateCommand implements Callable<Integer> {
         if (wav != null) {
             new WavRenderer().render(pieces.get(0).score(), soundfont, wav);
             out.println("Rendered " + wav);
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Regenerates the chosen bars of the chosen tracks of the primer, once per variation. */
+    private int infill(ModelBundle bundle) throws Exception {
+        if (primer == null || !SourceFiles.isMidiName(primer)) {
+            throw new IllegalArgumentException("--infill needs --primer with the MIDI file whose bars to regenerate");
+        }
+        if (barsRange == null || !barsRange.matches("\\d+(-\\d+)?")) {
+            throw new IllegalArgumentException("--infill needs --bars-range A-B (bars counted from 1), such as 5-8");
+        }
+        String[] ends = barsRange.split("-");
+        int first = Integer.parseInt(ends[0]) - 1;
+        int last = Integer.parseInt(ends[ends.length - 1]) - 1;
+        Score score = new SmfReader().read(primer);
+        int count = new Quantizer(new Quantization(bundle.codec().tokenizer().config())).quantize(score).tracks().size();
+        Set<Integer> chosen = new TreeSet<>();
+        for (int t : tracks == null ? java.util.stream.IntStream.rangeClosed(1, count).boxed().toList() : tracks) {
+            if (t < 1 || t > count) {
+                throw new IllegalArgumentException("--tracks " + t + ": " + primer + " has " + count
+                        + " instrument tracks, 1-" + count);
+            }
+            chosen.add(t - 1);
+        }
+        Generator generator = new Generator(bundle);
+        SamplingSettings sampling = new SamplingSettings(temperature, topP, topK, repetitionPenalty, 1.5, 128, 0.85,
+                seed);
+        PrintWriter out = spec.commandLine().getOut();
+        try (CancelOnInterrupt interrupt = new CancelOnInterrupt()) {
+            for (int i = 0; i < variations; i++) {
+                Generation piece = generator.infill(score, chosen, first, last, sampling.withSeed(seed + i), maxTokens,
+                        interrupt.token());
+                Path file = variations == 1 ? output : numbered(output, i + 1);
+                new SmfWriter().write(piece.score(), file);
+                out.printf(Locale.ROOT, "%s: bars %d-%d of tracks %s regenerated, %d notes, seed %d, %.2f s%n", file,
+                        first + 1, last + 1, chosen.stream().map(t -> t + 1).toList(), piece.score().noteCount(),
+                        piece.seed(), piece.seconds());
+            }
         }
         return ExitCodes.OK;
     }

@@ -3,6 +3,7 @@ package org.musai.generate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.musai.midi.Note;
 import org.musai.midi.Score;
@@ -21,6 +22,9 @@ import org.musai.token.Quantization;
 import org.musai.token.Quantizer;
 import org.musai.token.SpecialTokens;
 import org.musai.token.TokenCodec;
+import org.musai.token.mmm.FillSlot;
+import org.musai.token.mmm.MmmTokenKind;
+import org.musai.token.mmm.MmmTokenizer;
 import org.musai.token.remi.RemiTokenizer;
 import org.musai.token.remi.RemiVocabulary;
 
@@ -33,33 +37,35 @@ public final class Generator {
 
     private final ModelBundle model;
     private final RemiTokenizer remi;
+    private final MmmTokenizer mmm;
     private final Quantization quantization;
     private final TokenMask mask;
     private final boolean[] penalized;
 
-    public Generator(ModelBundle model) throws GenerationException {
+    public Generator(ModelBundle model) {
         this.model = model;
-        if (!(model.codec().tokenizer() instanceof RemiTokenizer tokenizer)) {
-            throw new GenerationException("this model uses " + model.codec().tokenizer().config().algorithm()
-                    + " tokens; generation supports REMI models in this version");
-        }
-        this.remi = tokenizer;
-        this.quantization = new Quantization(tokenizer.config());
+        this.remi = model.codec().tokenizer() instanceof RemiTokenizer r ? r : null;
+        this.mmm = model.codec().tokenizer() instanceof MmmTokenizer m ? m : null;
+        this.quantization = new Quantization(model.codec().tokenizer().config());
         this.mask = new TokenMask(model.codec());
         this.penalized = new boolean[model.codec().vocabSize()];
-        RemiVocabulary v = tokenizer.remiVocabulary();
         for (int id = 0; id < penalized.length; id++) {
             for (int base : mask.expand(id)) {
-                RemiVocabulary.Kind kind = v.kind(base);
                 // the seed penalises repeated content; structure (bars, positions, programs) repeats by nature
-                penalized[id] |= kind == RemiVocabulary.Kind.PITCH || kind == RemiVocabulary.Kind.CHORD;
+                penalized[id] |= remi != null ? remi.remiVocabulary().kind(base) == RemiVocabulary.Kind.PITCH
+                        || remi.remiVocabulary().kind(base) == RemiVocabulary.Kind.CHORD
+                        : mmm.tokenIds().kindOf(base) == MmmTokenKind.NOTE_ON;
             }
         }
     }
 
     /** Writes {@code variations} pieces; variation i uses the request's seed plus i. */
     public List<Generation> generate(GenerationRequest request, ProgressListener listener, CancellationToken cancel)
-            throws CancelledException {
+            throws CancelledException, GenerationException {
+        if (remi == null) {
+            throw new GenerationException("this model uses MMM tokens: it regenerates chosen bars of a primer "
+                    + "(infill); writing from scratch needs a REMI model");
+        }
         List<Generation> pieces = new ArrayList<>();
         listener.started("generate", request.variations());
         for (int i = 0; i < request.variations(); i++) {
@@ -82,40 +88,79 @@ public final class Generator {
         }
         int primed = prompt.bars() < 0 ? grammar.bars() : prompt.bars();
         grammar.limitBars(primed + controls.bars() - (request.hasPrimer() ? 0 : 1));
+        int[] all = continueWith(grammar, prompt.baseIds(), request.sampling(), seed, request.maxTokens(), cancel);
+        DecodedScore decoded = model.codec().decode(all);
+        Score score = request.hasPrimer() ? decoded.score() : withExactTempo(decoded.score(), controls.tempoBpm());
+        return new Generation(score, all, decoded.skippedTokens(), seed, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Regenerates bars {@code firstBar..lastBar} (0-based, inclusive) of the chosen tracks of a score with an MMM
+     * model, keeping everything else; the tracks are indices into the quantized score's tracks.
+     */
+    public Generation infill(Score score, Set<Integer> tracks, int firstBar, int lastBar, SamplingSettings sampling,
+                             int maxTokens, CancellationToken cancel) throws GenerationException, CancelledException {
+        if (mmm == null) {
+            throw new GenerationException("infill needs an MMM model; this one uses "
+                    + model.codec().tokenizer().config().algorithm() + " tokens");
+        }
+        long start = System.nanoTime();
+        int[] prompt;
+        List<FillSlot> slots;
+        try {
+            prompt = mmm.infillPrompt(score, tracks, firstBar, lastBar);
+            slots = mmm.fillSlots(score, tracks, firstBar, lastBar);
+        } catch (IllegalArgumentException e) {
+            throw new GenerationException(e.getMessage());
+        }
+        BarGrid grid = BarGrid.of(new Quantizer(quantization).quantize(score).timeSignatures(), quantization);
+        int[] lengths = slots.stream().mapToInt(slot -> grid.barLength(slot.bar())).toArray();
+        MmmFillGrammar grammar = new MmmFillGrammar(mmm.tokenIds(), lengths);
+        for (int id : prompt) {
+            grammar.accept(id);
+        }
+        int[] all = continueWith(grammar, prompt, sampling, sampling.seed(), maxTokens, cancel);
+        DecodedScore decoded = model.codec().decode(all);
+        return new Generation(decoded.score(), all, decoded.skippedTokens(), sampling.seed(),
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Reads the prompt, then draws tokens the grammar allows until it is finished; returns every id. */
+    private int[] continueWith(Grammar grammar, int[] promptBaseIds, SamplingSettings sampling, long seed, int maxTokens,
+                               CancellationToken cancel) throws CancelledException {
         TokenCodec codec = model.codec();
         RwkvRnn rnn = model.rnn();
         RnnState state = rnn.newState();
         IntList ids = new IntList(4096);
         float[] logits = null;
-        for (int id : codec.applyBpe(prompt.baseIds())) {
+        for (int id : codec.applyBpe(promptBaseIds)) {
             ids.add(id);
             logits = rnn.step(state, id);
         }
         SplittableRandom random = new SplittableRandom(seed);
         boolean[] allowed = new boolean[codec.vocabSize()];
-        int[] history = Arrays.copyOf(ids.toArray(), request.maxTokens() + ids.size() + 64);
+        int[] history = Arrays.copyOf(ids.toArray(), maxTokens + ids.size() + 1024);
         int generated = 0;
         while (!grammar.finished()) {
             cancel.throwIfCancelled();
-            if (generated >= request.maxTokens()) {
+            if (generated >= maxTokens) {
                 grammar.close();
             }
             mask.allowed(grammar, allowed);
-            int id = Sampler.sample(logits, allowed, penalized, history, ids.size(), request.sampling(), random);
+            int id = Sampler.sample(logits, allowed, penalized, history, ids.size(), sampling, random);
             for (int base : mask.expand(id)) {
                 grammar.accept(base);
             }
-            history[ids.size()] = id;
+            if (ids.size() < history.length) {
+                history[ids.size()] = id;
+            }
             ids.add(id);
             generated++;
             if (!grammar.finished()) {
                 logits = rnn.step(state, id);
             }
         }
-        int[] all = ids.toArray();
-        DecodedScore decoded = codec.decode(all);
-        Score score = request.hasPrimer() ? decoded.score() : withExactTempo(decoded.score(), controls.tempoBpm());
-        return new Generation(score, all, decoded.skippedTokens(), seed, (System.nanoTime() - start) / 1e9);
+        return ids.toArray();
     }
 
     private record Prompt(int[] baseIds, int bars) {

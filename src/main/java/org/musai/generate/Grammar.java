@@ -18,4 +18,7 @@ interface Grammar {
 
     /** Whether the piece is complete: nothing but the end may follow. */
     boolean finished();
+
+    /** From now on only what is open may be finished, then the end: a token budget ran out. */
+    void close();
 }

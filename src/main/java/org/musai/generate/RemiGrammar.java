@@ -63,8 +63,8 @@ final class RemiGrammar implements Grammar {
         return clock.bar() + 1;
     }
 
-    /** From now on only the current note may be finished, then the end. */
-    void close() {
+    @Override
+    public void close() {
         closing = true;
     }
 

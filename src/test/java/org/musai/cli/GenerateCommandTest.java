@@ -85,7 +85,9 @@ class GenerateCommandTest {
         refused("unknown instrument class", "generate", "-o", dir.resolve("a.mid"), "--classes", "kazoo");
         refused("time signature", "generate", "-o", dir.resolve("a.mid"), "--time-signature", "4-4");
         refused("not a model folder", "generate", "-M", dir, "-o", dir.resolve("a.mid"));
-        refused("--infill needs an MMM model", "generate", "-o", dir.resolve("a.mid"), "--infill");
+        refused("--infill needs --primer", "generate", "-o", dir.resolve("a.mid"), "--infill");
+        refused("needs an MMM model", "generate", "-o", dir.resolve("a.mid"), "--infill", "--primer",
+                TestCorpus.bundled().resolve("muspy/fur-elise.mid"), "--bars-range", "1-2");
         refused("no such file", "generate", "-o", dir.resolve("a.mid"), "--primer", dir.resolve("none.mid"));
         refused("no such file", "render", dir.resolve("none.mid"), "-o", dir.resolve("a.wav"));
         Path fake = Files.writeString(dir.resolve("fake.sf2"), "nope");

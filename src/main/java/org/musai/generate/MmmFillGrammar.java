@@ -1,0 +1,121 @@
+package org.musai.generate;
+
+import java.util.Arrays;
+import org.musai.token.SpecialTokens;
+import org.musai.token.mmm.MmmTokenIds;
+import org.musai.token.mmm.MmmTokenKind;
+
+/**
+ * MMM's grammar for the fills of a bar-infill sequence: inside a fill, time moves forward within the slot's bar,
+ * a velocity comes before the first note, a note ends only after it starts and only if it is sounding, and every
+ * note started in the fill ends before FILL_END; then the next fill, or the end after the last. Whatever the prompt
+ * holds before the first FILL_START is not its business.
+ */
+final class MmmFillGrammar implements Grammar {
+
+    private final MmmTokenIds ids;
+    private final int[] barLengths;
+    private int slot = -1;
+    private boolean inFill;
+    private int time;
+    private boolean velocitySeen;
+    private final int[] onset = new int[128];
+    private int openNotes;
+    private boolean closing;
+    private boolean ended;
+
+    /** @param barLengths the length in grid positions of each slot's bar, in the order of the placeholders */
+    MmmFillGrammar(MmmTokenIds ids, int[] barLengths) {
+        this.ids = ids;
+        this.barLengths = barLengths.clone();
+        Arrays.fill(onset, -1);
+    }
+
+    private MmmFillGrammar(MmmFillGrammar o) {
+        this(o.ids, o.barLengths);
+        slot = o.slot;
+        inFill = o.inFill;
+        time = o.time;
+        velocitySeen = o.velocitySeen;
+        System.arraycopy(o.onset, 0, onset, 0, onset.length);
+        openNotes = o.openNotes;
+        closing = o.closing;
+        ended = o.ended;
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+    }
+
+    @Override
+    public Grammar copy() {
+        return new MmmFillGrammar(this);
+    }
+
+    @Override
+    public boolean finished() {
+        return ended;
+    }
+
+    @Override
+    public boolean allows(int id) {
+        if (ended) {
+            return false;
+        }
+        MmmTokenKind kind = ids.kindOf(id);
+        int value = ids.valueOf(id);
+        if (!inFill) {
+            boolean more = slot + 1 < barLengths.length && !closing;
+            return more ? id == ids.fillStart() : id == SpecialTokens.EOS;
+        }
+        int length = barLengths[slot];
+        return switch (kind) {
+            case NOTE_OFF -> onset[value] >= 0 && time > onset[value];
+            case TIME_DELTA -> time + value <= length && (!closing || openNotes > 0);
+            case FILL_END -> openNotes == 0;
+            case VELOCITY -> !closing && time < length;
+            case NOTE_ON -> !closing && velocitySeen && time < length && onset[value] < 0;
+            default -> false;
+        };
+    }
+
+    @Override
+    public void accept(int id) {
+        if (id == SpecialTokens.EOS) {
+            ended = true;
+            return;
+        }
+        if (id == ids.fillStart()) {
+            slot++;
+            inFill = true;
+            time = 0;
+            velocitySeen = false;
+            Arrays.fill(onset, -1);
+            openNotes = 0;
+            return;
+        }
+        if (!inFill) {
+            return;
+        }
+        int value = ids.valueOf(id);
+        switch (ids.kindOf(id)) {
+            case FILL_END -> inFill = false;
+            case TIME_DELTA -> time += value;
+            case VELOCITY -> velocitySeen = true;
+            case NOTE_ON -> {
+                onset[value] = time;
+                openNotes++;
+            }
+            case NOTE_OFF -> {
+                if (onset[value] >= 0) {
+                    onset[value] = -1;
+                    openNotes--;
+                }
+            }
+            default -> {
+                // nothing else belongs inside a fill
+            }
+        }
+    }
+}
