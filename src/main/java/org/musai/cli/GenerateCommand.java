@@ -123,7 +123,7 @@ final class GenerateCommand implements Callable<Integer> {
         GenerationRequest request = new GenerationRequest(
                 new GenerationControls(classes == null ? InstrumentFilter.defaultClasses() : classes, bars,
                         parseMeter(meter), tempo),
-                new SamplingSettings(temperature, topP, topK, repetitionPenalty, 1.5, 128, 0.85, seed),
+                sampling(),
                 variations, primerScore, primerBars, maxTokens, primerTokens);
         List<Generation> pieces;
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt()) {
@@ -143,6 +143,13 @@ final class GenerateCommand implements Callable<Integer> {
             out.println("Rendered " + wav);
         }
         return ExitCodes.OK;
+    }
+
+    /** The sampling flags, with the seed runner's penalty cap, window and decay. */
+    private SamplingSettings sampling() {
+        SamplingSettings defaults = SamplingSettings.defaults(seed);
+        return new SamplingSettings(temperature, topP, topK, repetitionPenalty, defaults.maxPenalty(),
+                defaults.penaltyWindow(), defaults.penaltyDecay(), seed);
     }
 
     /** Regenerates the chosen bars of the chosen tracks of the primer, once per variation. */
@@ -167,8 +174,7 @@ final class GenerateCommand implements Callable<Integer> {
             chosen.add(t - 1);
         }
         Generator generator = new Generator(bundle);
-        SamplingSettings sampling = new SamplingSettings(temperature, topP, topK, repetitionPenalty, 1.5, 128, 0.85,
-                seed);
+        SamplingSettings sampling = sampling();
         PrintWriter out = spec.commandLine().getOut();
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt()) {
             for (int i = 0; i < variations; i++) {

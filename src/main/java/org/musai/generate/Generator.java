@@ -5,11 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.musai.midi.Note;
 import org.musai.midi.Score;
 import org.musai.midi.TempoChange;
 import org.musai.midi.TimeSignature;
-import org.musai.midi.Track;
 import org.musai.model.RnnState;
 import org.musai.model.RwkvRnn;
 import org.musai.progress.CancellationToken;
@@ -184,18 +182,7 @@ public final class Generator {
         int tpp = quantization.ticksPerPosition();
         int lastBar = quantized.endTick() == 0 ? 0 : grid.barAt((quantized.endTick() - 1) / tpp);
         int kept = bars > 0 ? Math.min(bars, lastBar + 1) : lastBar + 1;
-        int endTick = grid.barStart(kept) * tpp;
-        List<Track> tracks = new ArrayList<>();
-        for (Track track : quantized.tracks()) {
-            List<Note> notes = track.notes().stream().filter(n -> n.tick() < endTick).toList();
-            if (!notes.isEmpty()) {
-                tracks.add(new Track(track.name(), track.program(), track.drum(), notes));
-            }
-        }
-        Score cut = new Score(quantized.ticksPerQuarter(), tracks,
-                quantized.tempos().stream().filter(t -> t.tick() < endTick).toList(),
-                quantized.timeSignatures().stream().filter(t -> t.tick() < endTick).toList());
-        int[] ids = remi.encode(cut);
+        int[] ids = remi.encode(quantized.before(grid.barStart(kept) * tpp));
         return new Prompt(Arrays.copyOf(ids, ids.length - 1), kept); // drop EOS: the model continues
     }
 
