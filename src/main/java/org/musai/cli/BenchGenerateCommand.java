@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.musai.generate.GenerateBenchmark;
 import org.musai.generate.ModelBundle;
 import org.musai.model.RwkvConfig;
+import org.musai.model.RwkvRnn;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -64,6 +65,7 @@ final class BenchGenerateCommand implements Callable<Integer> {
             figures.put("bars", r.bars());
             figures.put("model", bundle.folder().toString());
         }
+        figures.put("simd", RwkvRnn.usesSimd());
         if (json) {
             spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(figures));
         } else {

@@ -10,7 +10,7 @@ import java.util.Map;
  * RWKV-4 in RNN mode: one token at a time with a {@link RnnState}, giving the logits that GPT mode gives at the same
  * position. This is how generation runs, batch 1 on the CPU, in plain Java: a token costs a few hundred small
  * operations, and through DJL each would pay a JNI call (see docs/decisions/0004). The weights are copied in, their
- * matrices stored column by column so that each product is a run of multiply-adds that the JIT vectorises.
+ * matrices stored column by column so that each product is a run of multiply-adds ({@link MatVec}).
  * Immutable after construction; thread-safe for distinct states.
  */
 public final class RwkvRnn {
@@ -93,6 +93,11 @@ public final class RwkvRnn {
         for (int l = 0; l < layers.length; l++) {
             layers[l] = new Layer(l);
         }
+    }
+
+    /** Whether matrix products run through the Vector API (the JVM was given the incubator module). */
+    public static boolean usesSimd() {
+        return MatVec.SIMD;
     }
 
     public RwkvConfig config() {
@@ -216,20 +221,8 @@ public final class RwkvRnn {
         return mixed;
     }
 
-    /** W x for a weight stored column by column: each input scales one column into the result. */
     private static float[] linear(Matrix matrix, float[] x) {
-        float[] w = matrix.columns();
-        int rows = matrix.rows();
-        int cols = matrix.cols();
-        float[] y = new float[rows];
-        for (int j = 0; j < cols; j++) {
-            float xj = x[j];
-            int offset = j * rows;
-            for (int i = 0; i < rows; i++) {
-                y[i] += xj * w[offset + i];
-            }
-        }
-        return y;
+        return MatVec.times(matrix.columns(), matrix.rows(), matrix.cols(), x);
     }
 
     private static float[] layerNorm(float[] x, float[] g, float[] b) {

@@ -1,0 +1,54 @@
+package org.musai.model;
+
+/**
+ * Matrix-vector products for RNN mode, on a matrix stored column by column. Uses SIMD through the Vector API when the
+ * JVM was started with {@code --add-modules jdk.incubator.vector} (the launcher does so for the commands that
+ * generate), otherwise a scalar loop that C2 does not vectorise; see docs/decisions/0006.
+ */
+final class MatVec {
+
+    /** Whether products run through the Vector API; {@code -Dmusai.simd=false} turns it off to compare. */
+    static final boolean SIMD = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && Boolean.parseBoolean(System.getProperty("musai.simd", "true"));
+
+    private MatVec() {
+    }
+
+    /** y = W x for W of {@code rows x cols} stored column by column. */
+    static float[] times(float[] columns, int rows, int cols, float[] x) {
+        float[] y = new float[rows];
+        if (SIMD) {
+            SimdMatVec.accumulate(columns, rows, cols, x, y);
+        } else {
+            accumulateScalar(columns, rows, cols, x, y, 0);
+        }
+        return y;
+    }
+
+    /**
+     * y[from..rows) += W x. Four columns go in per pass so that y is loaded and stored a quarter as often.
+     */
+    static void accumulateScalar(float[] w, int rows, int cols, float[] x, float[] y, int from) {
+        int j = 0;
+        for (; j + 3 < cols; j += 4) {
+            float x0 = x[j];
+            float x1 = x[j + 1];
+            float x2 = x[j + 2];
+            float x3 = x[j + 3];
+            int o0 = j * rows;
+            int o1 = o0 + rows;
+            int o2 = o1 + rows;
+            int o3 = o2 + rows;
+            for (int i = from; i < rows; i++) {
+                y[i] += x0 * w[o0 + i] + x1 * w[o1 + i] + x2 * w[o2 + i] + x3 * w[o3 + i];
+            }
+        }
+        for (; j < cols; j++) {
+            float xj = x[j];
+            int offset = j * rows;
+            for (int i = from; i < rows; i++) {
+                y[i] += xj * w[offset + i];
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.musai.model;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/** The Vector API form of {@link MatVec}; loaded only when the incubator module is present. */
+final class SimdMatVec {
+
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+
+    private SimdMatVec() {
+    }
+
+    /** y += W x, four columns per pass, whole vectors first and the rows left over through the scalar loop. */
+    static void accumulate(float[] w, int rows, int cols, float[] x, float[] y) {
+        int vectorRows = SPECIES.loopBound(rows);
+        int step = SPECIES.length();
+        int j = 0;
+        for (; j + 3 < cols; j += 4) {
+            FloatVector x0 = FloatVector.broadcast(SPECIES, x[j]);
+            FloatVector x1 = FloatVector.broadcast(SPECIES, x[j + 1]);
+            FloatVector x2 = FloatVector.broadcast(SPECIES, x[j + 2]);
+            FloatVector x3 = FloatVector.broadcast(SPECIES, x[j + 3]);
+            int o0 = j * rows;
+            int o1 = o0 + rows;
+            int o2 = o1 + rows;
+            int o3 = o2 + rows;
+            for (int i = 0; i < vectorRows; i += step) {
+                FloatVector sum = FloatVector.fromArray(SPECIES, y, i);
+                sum = FloatVector.fromArray(SPECIES, w, o0 + i).fma(x0, sum);
+                sum = FloatVector.fromArray(SPECIES, w, o1 + i).fma(x1, sum);
+                sum = FloatVector.fromArray(SPECIES, w, o2 + i).fma(x2, sum);
+                sum = FloatVector.fromArray(SPECIES, w, o3 + i).fma(x3, sum);
+                sum.intoArray(y, i);
+            }
+        }
+        for (; j < cols; j++) {
+            FloatVector xj = FloatVector.broadcast(SPECIES, x[j]);
+            int offset = j * rows;
+            for (int i = 0; i < vectorRows; i += step) {
+                FloatVector.fromArray(SPECIES, w, offset + i).fma(xj, FloatVector.fromArray(SPECIES, y, i)).intoArray(y, i);
+            }
+        }
+        if (vectorRows < rows) {
+            MatVec.accumulateScalar(w, rows, cols, x, y, vectorRows);
+        }
+    }
+}
