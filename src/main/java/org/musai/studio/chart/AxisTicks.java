@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * Tick values and their labels for one axis: 1-2-5 steps on a linear axis, whole decades on a log axis (with 2 and 5
- * between decades, or linear steps, when the range is too narrow to hold two decades).
+ * between decades when fewer than three decades are in range, or linear steps when not even two such ticks fit).
  *
  * @param values tick values in data units, increasing
  * @param labels one label per value
@@ -22,6 +22,8 @@ record AxisTicks(double[] values, List<String> labels) {
     private static final double[] LOG_MANTISSAS = {1, 2, 5};
     /** Fewer ticks than this do not make a readable axis. */
     private static final int MIN_TICKS = 2;
+    /** With fewer decades than this in range, 2 and 5 are marked between them when they fit. */
+    private static final int ENOUGH_DECADES = 3;
     /** Slack so that rounding does not drop a tick that sits on a range end. */
     private static final double EPSILON = 1e-9;
     /** Beyond these many decimals labels switch to scientific notation. */
@@ -54,8 +56,8 @@ record AxisTicks(double[] values, List<String> labels) {
     }
 
     /**
-     * Returns ticks for a log axis over [lo, hi], both positive: whole decades when at least two fit, else 1-2-5
-     * multiples of decades, else linear ticks.
+     * Returns ticks for a log axis over [lo, hi], both positive: whole decades when at least three fit, else 1-2-5
+     * multiples of decades when two or more fit the axis, else the decades, else linear ticks.
      */
     static AxisTicks log(double lo, double hi, int maxTicks) {
         int fromDecade = (int) Math.floor(Math.log10(lo) - EPSILON);
@@ -73,11 +75,14 @@ record AxisTicks(double[] values, List<String> labels) {
                 }
             }
         }
-        if (decades.size() >= MIN_TICKS) {
+        if (decades.size() >= ENOUGH_DECADES) {
             return ofLogValues(thin(decades, maxTicks));
         }
-        if (mantissas.size() >= MIN_TICKS) {
-            return ofLogValues(thin(mantissas, maxTicks));
+        if (mantissas.size() >= MIN_TICKS && mantissas.size() <= maxTicks) {
+            return ofLogValues(mantissas);
+        }
+        if (decades.size() >= MIN_TICKS) {
+            return ofLogValues(decades);
         }
         return linear(lo, hi, maxTicks);
     }

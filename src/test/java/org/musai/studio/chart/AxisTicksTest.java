@@ -29,6 +29,8 @@ class AxisTicksTest {
     @Test
     void narrowLogRangeFallsBackToMantissasOrLinear() {
         assertThat(AxisTicks.log(1.5, 6, 8).labels()).containsExactly("2", "5");
+        assertThat(AxisTicks.log(0.55, 11, 8).labels()).containsExactly("1", "2", "5", "10");
+        assertThat(AxisTicks.log(0.55, 11, 3).labels()).containsExactly("1", "10");
         assertThat(AxisTicks.log(2.1, 4.4, 5).labels()).containsExactly("2.5", "3.0", "3.5", "4.0");
     }
 
