@@ -1,6 +1,7 @@
 package org.musai.studio.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -111,6 +112,24 @@ class LiveChartTest {
 
         assertThat(log).containsExactly("0.1", "1", "10");
         assertThat(linear).isNotEqualTo(log).contains("0", "10");
+    }
+
+    @Test
+    void changingSmoothingRebuildsTheAverage() throws Exception {
+        Series series = onFx(() -> {
+            Series added = chart.addSeries("loss", LINE, true);
+            added.add(0, 4);
+            added.add(1, 2);
+            return added;
+        });
+        double smoothed = onFx(() -> series.average().lastY());
+        onFx(() -> {
+            chart.smoothingProperty().set(0);
+            return null;
+        });
+
+        assertThat(smoothed).isCloseTo(0.9 * 4 + 0.1 * 2, within(1e-12));
+        assertThat(onFx(() -> series.average().lastY())).isEqualTo(2);
     }
 
     @Test
