@@ -3,6 +3,7 @@ package org.musai.audio;
 import java.util.ArrayList;
 import java.util.List;
 import java.nio.file.Path;
+import java.util.function.LongConsumer;
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MidiDevice;
 import javax.sound.midi.MidiSystem;
@@ -18,6 +19,9 @@ import org.musai.progress.CancellationToken;
  * ports. The calling thread waits until the music ends or is cancelled.
  */
 public final class MidiPlayer {
+
+    /** How often a playing score looks at cancellation and reports its position. */
+    static final long POSITION_MILLIS = 20;
 
     /** The MIDI outputs that can receive notes: hardware, virtual ports and synthesizers. */
     public List<String> outputPorts() {
@@ -37,6 +41,15 @@ public final class MidiPlayer {
 
     /** Plays to a port by name, or to the synthesizer (with an optional soundfont) when the port is null. */
     public void play(Score score, String port, Path soundfont, CancellationToken cancel) throws AudioException {
+        play(score, port, soundfont, cancel, tick -> { });
+    }
+
+    /**
+     * Plays as {@link #play(Score, String, Path, CancellationToken)} and reports the score tick being played about
+     * every {@value #POSITION_MILLIS} ms, on the calling thread (the studio's playhead).
+     */
+    public void play(Score score, String port, Path soundfont, CancellationToken cancel, LongConsumer position)
+            throws AudioException {
         MidiDevice output = null;
         Sequencer sequencer = null;
         try {
@@ -48,7 +61,8 @@ public final class MidiPlayer {
             sequencer.setSequence(TimedEvents.sequence(score));
             sequencer.start();
             while (sequencer.isRunning() && !cancel.isCancelled()) {
-                Thread.sleep(20);
+                position.accept(sequencer.getTickPosition());
+                Thread.sleep(POSITION_MILLIS);
             }
             sequencer.stop();
         } catch (MidiUnavailableException e) {

@@ -122,7 +122,7 @@ final class GenerateCommand implements Callable<Integer> {
                 : null;
         GenerationRequest request = new GenerationRequest(
                 new GenerationControls(classes == null ? InstrumentFilter.defaultClasses() : classes, bars,
-                        parseMeter(meter), tempo),
+                        TimeSignature.parse(meter), tempo),
                 sampling(),
                 variations, primerScore, primerBars, maxTokens, primerTokens);
         List<Generation> pieces;
@@ -204,18 +204,6 @@ final class GenerateCommand implements Callable<Integer> {
             ids.add(id);
         }
         return ids.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    static TimeSignature parseMeter(String text) {
-        String[] parts = text.trim().split("/");
-        try {
-            if (parts.length == 2) {
-                return new TimeSignature(0, Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the message below
-        }
-        throw new IllegalArgumentException("time signature must look like 3/4 or 6/8, not " + text);
     }
 
     private static Path numbered(Path file, int number) {

@@ -57,6 +57,16 @@ public final class Generator {
         }
     }
 
+    /** Whether this model writes pieces from scratch (REMI); otherwise it regenerates bars (MMM infill). */
+    public boolean writesFromScratch() {
+        return remi != null;
+    }
+
+    /** Whether this model can regenerate chosen bars of a score (MMM). */
+    public boolean infills() {
+        return mmm != null;
+    }
+
     /** Writes {@code variations} pieces; variation i uses the request's seed plus i. */
     public List<Generation> generate(GenerationRequest request, ProgressListener listener, CancellationToken cancel)
             throws CancelledException, GenerationException {

@@ -19,6 +19,19 @@ public record TimeSignature(int tick, int numerator, int denominator) {
     }
 
     /** The same signature from another tick. */
+    /** Reads "3/4" or "6/8" as a meter at tick 0; a clear message for anything else. */
+    public static TimeSignature parse(String text) {
+        String[] parts = text.trim().split("/");
+        try {
+            if (parts.length == 2) {
+                return new TimeSignature(0, Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the message below
+        }
+        throw new IllegalArgumentException("time signature must look like 3/4 or 6/8, not " + text);
+    }
+
     public TimeSignature at(int newTick) {
         return new TimeSignature(newTick, numerator, denominator);
     }

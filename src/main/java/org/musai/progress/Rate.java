@@ -18,10 +18,15 @@ public record Rate(double perSecond, double etaSeconds) {
 
     /** The time left as "1:05" or "1:02:03"; "--:--" when unknown. */
     public String etaText() {
-        if (etaSeconds < 0 || Double.isInfinite(etaSeconds)) {
+        return clock(etaSeconds);
+    }
+
+    /** Seconds as "1:05" or "1:02:03"; "--:--" when negative or not finite. */
+    public static String clock(double seconds) {
+        if (seconds < 0 || !Double.isFinite(seconds)) {
             return "--:--";
         }
-        long s = Math.round(etaSeconds);
+        long s = Math.round(seconds);
         return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format("%d:%02d", s / 60, s % 60);
     }

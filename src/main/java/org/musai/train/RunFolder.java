@@ -87,6 +87,11 @@ public final class RunFolder {
         return folder.resolve(TOKENIZER);
     }
 
+    /** The steps recorded in metrics.csv. */
+    public RunHistory readHistory() throws IOException {
+        return RunHistory.read(metrics());
+    }
+
     public Path metrics() {
         return folder.resolve(METRICS);
     }
@@ -140,7 +145,7 @@ public final class RunFolder {
     }
 
     /** Complete checkpoint folders, oldest first. */
-    List<Path> completeCheckpoints() throws IOException {
+    public List<Path> completeCheckpoints() throws IOException {
         Path checkpoints = folder.resolve(CHECKPOINTS);
         if (!Files.isDirectory(checkpoints)) {
             return List.of();

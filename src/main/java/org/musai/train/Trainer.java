@@ -23,6 +23,7 @@ import org.musai.model.RwkvConfig;
 import org.musai.model.RwkvModel;
 import org.musai.model.RwkvWeights;
 import org.musai.progress.CancellationToken;
+import org.musai.progress.PauseGate;
 import org.musai.token.TokenizerFile;
 import org.musai.token.binidx.BinIdxReader;
 import org.musai.token.dataset.Dataset;
@@ -41,6 +42,12 @@ public final class Trainer {
     /** Starts a new run. */
     public TrainingSummary train(TrainingOptions options, TrainingListener listener, CancellationToken cancel)
             throws TrainingException, IOException {
+        return train(options, listener, cancel, new PauseGate());
+    }
+
+    /** Starts a new run that {@code pause} can hold between steps. */
+    public TrainingSummary train(TrainingOptions options, TrainingListener listener, CancellationToken cancel,
+                                 PauseGate pause) throws TrainingException, IOException {
         RunFolder run = new RunFolder(options.output());
         refuseExistingRun(run);
         try (TrainingSource source = TrainingSource.open(options)) {
@@ -69,7 +76,7 @@ public final class Trainer {
                 RwkvWeights weights = base == null ? RwkvWeights.initialize(config, manager, options.seed())
                         : loadWeights(config, manager, base.model());
                 return new Session(run, options, source, weights, new AdamOptimizer(manager), manager, 0, 0,
-                        listener, cancel).run();
+                        listener, cancel, pause).run();
             }
         }
     }
@@ -77,6 +84,12 @@ public final class Trainer {
     /** Continues a run from its last complete checkpoint, with the options it was started with. */
     public TrainingSummary resume(Path runFolder, TrainingListener listener, CancellationToken cancel)
             throws TrainingException, IOException {
+        return resume(runFolder, listener, cancel, new PauseGate());
+    }
+
+    /** Continues a run that {@code pause} can hold between steps. */
+    public TrainingSummary resume(Path runFolder, TrainingListener listener, CancellationToken cancel,
+                                  PauseGate pause) throws TrainingException, IOException {
         RunFolder run = new RunFolder(runFolder);
         RunFolder.RunConfig saved = run.readConfig();
         TrainingOptions options = saved.options();
@@ -104,7 +117,7 @@ public final class Trainer {
                     weights = options.baseModel() == null ? RwkvWeights.initialize(saved.model(), manager, options.seed())
                             : loadWeights(saved.model(), manager, new RunFolder(options.baseModel()).model());
                 }
-                return new Session(run, options, source, weights, optimizer, manager, step, elapsed, listener, cancel)
+                return new Session(run, options, source, weights, optimizer, manager, step, elapsed, listener, cancel, pause)
                         .run();
             }
         }
@@ -218,6 +231,7 @@ public final class Trainer {
         final LearningRateSchedule schedule;
         final TrainingListener listener;
         final CancellationToken cancel;
+        final PauseGate pause;
         final long totalSteps;
         final double[] unigram;
         long step;
@@ -229,7 +243,7 @@ public final class Trainer {
 
         Session(RunFolder run, TrainingOptions options, TrainingSource source, RwkvWeights weights,
                 AdamOptimizer optimizer, NDManager manager, long startStep, double elapsedBefore,
-                TrainingListener listener, CancellationToken cancel) throws IOException {
+                TrainingListener listener, CancellationToken cancel, PauseGate pause) throws IOException {
             this.run = run;
             this.options = options;
             this.data = source.data(options.ctxLen());
@@ -240,6 +254,7 @@ public final class Trainer {
             this.schedule = new LearningRateSchedule(options);
             this.listener = listener;
             this.cancel = cancel;
+            this.pause = pause;
             this.totalSteps = options.totalSteps();
             this.step = startStep;
             this.lastCheckpointStep = startStep;
@@ -257,6 +272,7 @@ public final class Trainer {
             int epochSteps = 0;
             try (BufferedWriter metrics = run.openMetrics(step)) {
                 while (step < totalSteps) {
+                    sessionStart += awaitResumed(); // a pause is no training time
                     if (cancel.isCancelled()) {
                         break;
                     }
@@ -305,6 +321,15 @@ public final class Trainer {
             } catch (IOException | RuntimeException e) {
                 listener.failed(e);
                 throw e;
+            }
+        }
+
+        long awaitResumed() throws IOException {
+            try {
+                return pause.awaitResumed(cancel);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while paused");
             }
         }
 

@@ -1,0 +1,231 @@
+package org.musai.studio;
+
+import java.util.List;
+import java.util.Objects;
+import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
+import org.musai.studio.StudioPreferences.Place;
+import org.musai.studio.common.Background;
+import org.musai.studio.common.Choosers;
+import org.musai.studio.common.ErrorDialogs;
+import org.musai.studio.common.ErrorReporter;
+import org.musai.studio.common.UiBatcher;
+import org.musai.studio.common.UiExecutor;
+import org.musai.studio.dataset.DatasetView;
+import org.musai.studio.dataset.DatasetViewModel;
+import org.musai.studio.generate.GenerateView;
+import org.musai.studio.generate.GenerateViewModel;
+import org.musai.studio.train.TrainView;
+import org.musai.studio.train.TrainViewModel;
+
+/**
+ * The studio's one window: a menu bar, the three workspaces (Dataset, Train, Generate) as tabs, and a status bar.
+ * Owns the view models and the worker threads they share.
+ */
+public final class MainWindow extends BorderPane {
+
+    /** The style sheets, one per concern, under src/main/resources. */
+    static final List<String> STYLESHEETS = List.of("css/studio.css", "css/workspaces.css");
+
+    private final Stage stage;
+    private final StudioPreferences preferences;
+    private final Background background = new Background(UiExecutor.javaFx());
+    private final DatasetViewModel dataset;
+    private final TrainViewModel train;
+    private final GenerateViewModel generate;
+    private final TabPane workspaces = new TabPane();
+    private final StatusBar statusBar = new StatusBar();
+    private final GenerateView generateView;
+    private final TrainView trainView;
+
+    public MainWindow(Stage stage, StudioPreferences preferences) {
+        this.stage = stage;
+        this.preferences = preferences;
+        ErrorReporter errors = new ErrorDialogs(stage);
+        Choosers choosers = new Choosers(preferences);
+        dataset = new DatasetViewModel(background, errors, UiBatcher.DEFAULT_INTERVAL_MILLIS);
+        train = new TrainViewModel(background, errors, UiBatcher.DEFAULT_INTERVAL_MILLIS);
+        generate = new GenerateViewModel(background, errors);
+        trainView = new TrainView(train, choosers);
+        generateView = new GenerateView(generate, choosers);
+        Tab datasetTab = new Tab("1  Dataset", new DatasetView(dataset, choosers));
+        datasetTab.setId("datasetTab");
+        Tab trainTab = new Tab("2  Train", trainView);
+        trainTab.setId("trainTab");
+        Tab generateTab = new Tab("3  Generate", generateView);
+        generateTab.setId("generateTab");
+        workspaces.getTabs().setAll(datasetTab, trainTab, generateTab);
+        workspaces.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        workspaces.getSelectionModel().select(Math.max(0, Math.min(2, preferences.workspace())));
+        dataset.manifestProperty().addListener((o, old, manifest) -> {
+            if (manifest != null && train.datasetProperty().get() == null) {
+                train.chooseDataset(dataset.outputProperty().get());
+            }
+        });
+        setTop(menus(choosers));
+        setCenter(workspaces);
+        statusBar.setId("statusBar");
+        statusBar.setText("Ready");
+        bindStatus();
+        setBottom(statusBar);
+    }
+
+    /** Applies the studio's style sheets to a scene. */
+    public static void style(Scene scene) {
+        for (String sheet : STYLESHEETS) {
+            scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource(sheet),
+                    sheet).toExternalForm());
+        }
+    }
+
+    /** After the window shows: load the default model and list MIDI outputs, off the JavaFX thread. */
+    public void started() {
+        generate.loadModel(null);
+        generate.refreshOutputs();
+    }
+
+    private void bindStatus() {
+        ObservableValue<?>[] sources = {dataset.progressTextProperty(), train.stepTextProperty(),
+                generate.statusProperty(), workspaces.getSelectionModel().selectedIndexProperty()};
+        for (ObservableValue<?> source : sources) {
+            source.addListener(o -> updateStatus());
+        }
+        updateStatus();
+    }
+
+    private void updateStatus() {
+        int index = workspaces.getSelectionModel().getSelectedIndex();
+        String text = switch (index) {
+            case 0 -> dataset.progressTextProperty().get();
+            case 1 -> train.stepTextProperty().get();
+            default -> generate.statusProperty().get();
+        };
+        statusBar.setText(text == null || text.isEmpty() ? "Ready" : text);
+        statusBar.progressProperty().unbind();
+        switch (index) {
+            case 0 -> statusBar.progressProperty().bind(dataset.progressProperty());
+            case 1 -> statusBar.progressProperty().bind(train.progressProperty());
+            default -> statusBar.setProgress(0);
+        }
+    }
+
+    private MenuBar menus(Choosers choosers) {
+        Menu file = new Menu("_File");
+        MenuItem openMidi = item("Open MIDI folder…", "Shortcut+O", () -> {
+            select(0);
+            choosers.folder(stage, "Folder of MIDI files", Place.MIDI_FOLDER).ifPresent(dataset::chooseSource);
+        });
+        MenuItem openDataset = item("Open dataset…", null, () -> {
+            select(1);
+            choosers.folder(stage, "Dataset folder", Place.DATASET_FOLDER).ifPresent(train::chooseDataset);
+        });
+        MenuItem openRun = item("Open run…", "Shortcut+Shift+O", () -> {
+            select(1);
+            choosers.folder(stage, "Run folder", Place.RUN_FOLDER).ifPresent(train::openRun);
+        });
+        MenuItem openModel = item("Open model…", null, () -> {
+            select(2);
+            choosers.folder(stage, "Model or run folder", Place.MODEL_FOLDER).ifPresent(generate::loadModel);
+        });
+        MenuItem exportMidi = item("Export MIDI…", "Shortcut+S", generateView::exportMidi);
+        MenuItem exportWav = item("Export WAV…", "Shortcut+Shift+S", generateView::exportWav);
+        MenuItem quit = item("Quit", "Shortcut+Q", () -> {
+            if (confirmClose()) {
+                Platform.exit();
+            }
+        });
+        file.getItems().addAll(openMidi, openDataset, openRun, openModel, new SeparatorMenuItem(), exportMidi,
+                exportWav, new SeparatorMenuItem(), quit);
+        Menu view = new Menu("_Workspace");
+        view.getItems().addAll(item("Dataset", "Shortcut+1", () -> select(0)),
+                item("Train", "Shortcut+2", () -> select(1)), item("Generate", "Shortcut+3", () -> select(2)));
+        Menu music = new Menu("_Music");
+        music.getItems().addAll(item("Generate", "Shortcut+G", () -> {
+            select(2);
+            generate.generate();
+        }), item("Play / Stop", "Shortcut+P", generateView::togglePlayback),
+                item("Regenerate selection", "Shortcut+R", generateView::regenerateSelection));
+        Menu help = new Menu("_Help");
+        help.getItems().add(item("About MusAI Studio", null, this::about));
+        MenuBar bar = new MenuBar(file, view, music, help);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private void select(int workspace) {
+        workspaces.getSelectionModel().select(workspace);
+    }
+
+    private void about() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(stage);
+        alert.setTitle("About MusAI Studio");
+        alert.setHeaderText("MusAI Studio");
+        alert.setContentText("Make and use a MIDI-generating model on your own machine: tokenize MIDI files, train an "
+                + "RWKV model, generate, listen and export.\nMIT licence. The default model was trained on CC0 and "
+                + "BSD-3 music (assets/models/default/MODEL_CARD.md).");
+        alert.show();
+    }
+
+    /**
+     * Whether the window may close now. During a training run it asks first; if the user agrees, the run stops (a
+     * checkpoint is written) and the window closes when it has.
+     */
+    public boolean confirmClose() {
+        if (!train.isActive()) {
+            return true;
+        }
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "A training run is in progress. Stop it (a checkpoint is "
+                + "written, so it can be resumed) and quit?", ButtonType.YES, ButtonType.NO);
+        ask.initOwner(stage);
+        ask.setHeaderText("Quit during training?");
+        if (ask.showAndWait().orElse(ButtonType.NO) == ButtonType.YES) {
+            train.stateProperty().addListener((o, old, state) -> {
+                if (state == TrainViewModel.State.IDLE) {
+                    Platform.exit();
+                }
+            });
+            train.stop();
+        }
+        return false;
+    }
+
+    /** Remembers the window's place and workspace. */
+    public void saveLayout() {
+        preferences.setWindow(new StudioPreferences.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(),
+                stage.getHeight(), stage.isMaximized()));
+        preferences.setWorkspace(workspaces.getSelectionModel().getSelectedIndex());
+    }
+
+    /** Stops playback and the workers. */
+    public void close() {
+        generate.stopPlayback();
+        background.close();
+    }
+
+    TabPane workspaces() {
+        return workspaces;
+    }
+}

@@ -1,0 +1,396 @@
+package org.musai.studio.generate;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import javafx.stage.FileChooser;
+import org.controlsfx.control.CheckComboBox;
+import org.musai.midi.InstrumentClass;
+import org.musai.studio.StudioPreferences.Place;
+import org.musai.studio.common.Choosers;
+import org.musai.studio.common.ClassNames;
+import org.musai.studio.common.Forms;
+import org.musai.studio.common.Styles;
+import org.musai.studio.pianoroll.BarSelection;
+import org.musai.studio.pianoroll.InstrumentColors;
+import org.musai.studio.pianoroll.PianoRoll;
+
+/**
+ * The generate workspace: controls on the left, the piano roll with its variations and tracks in the middle, and the
+ * transport (play, export, drag out) below.
+ */
+public final class GenerateView extends BorderPane {
+
+    private static final int MAX_BARS = 256;
+    private static final int MAX_VARIATIONS = 16;
+    private static final double MIN_TEMPO = 20;
+    private static final double MAX_TEMPO = 300;
+    private static final double MIN_TEMPERATURE = 0.1;
+    private static final double MAX_TEMPERATURE = 2.0;
+    private static final int MAX_TOP_K = 1000;
+    private static final int MAX_PRIMER_BARS = 256;
+    private static final double SWATCH_SIZE = 10;
+
+    private final GenerateViewModel model;
+    private final Choosers choosers;
+    private final PianoRoll roll = new PianoRoll();
+    private final ListView<TrackRow> trackList;
+
+    public GenerateView(GenerateViewModel model, Choosers choosers) {
+        this.model = model;
+        this.choosers = choosers;
+        getStyleClass().add(Styles.WORKSPACE);
+        roll.setId("pianoRoll");
+        trackList = trackList();
+        model.selectedProperty().addListener((o, old, variation) -> {
+            roll.setScore(variation == null ? null : variation.generation().score());
+            roll.selectionProperty().set(null);
+            if (variation != null) {
+                roll.zoomToFit();
+            }
+        });
+        model.dimmedTracksProperty().addListener((o, old, dimmed) -> roll.setDimmedTracks(dimmed));
+        roll.playheadTickProperty().bind(model.playheadTickProperty());
+        SplitPane split = new SplitPane(controlsPane(), rollPane());
+        split.setDividerPositions(0.27);
+        setCenter(split);
+        setBottom(transportPane());
+    }
+
+    private VBox controlsPane() {
+        Label modelName = new Label();
+        modelName.setId("modelName");
+        modelName.setWrapText(true);
+        modelName.textProperty().bind(model.modelNameProperty());
+        Button openModel = new Button("Model…");
+        openModel.setId("openModel");
+        openModel.setOnAction(e -> choosers.folder(getScene().getWindow(), "Model, run or checkpoint folder",
+                Place.MODEL_FOLDER).ifPresent(model::loadModel));
+        Button defaultModel = new Button("Default");
+        defaultModel.setId("defaultModel");
+        defaultModel.setOnAction(e -> model.loadModel(null));
+
+        GridPane form = Forms.form();
+        CheckComboBox<InstrumentClass> classes = new CheckComboBox<>();
+        classes.setId("classes");
+        classes.getItems().setAll(InstrumentClass.values());
+        classes.setConverter(ClassNames.CONVERTER);
+        model.classes().forEach(c -> classes.getCheckModel().check(c));
+        classes.getCheckModel().getCheckedItems().addListener((ListChangeListener<InstrumentClass>) change -> {
+            Set<InstrumentClass> now = Set.copyOf(classes.getCheckModel().getCheckedItems());
+            model.classes().retainAll(now);
+            model.classes().addAll(now);
+        });
+        classes.setMaxWidth(Double.MAX_VALUE);
+        Forms.row(form, "Instruments", classes);
+        Forms.row(form, "Bars", intSpinner("bars", model.barsProperty(), 1, MAX_BARS));
+        Spinner<Double> tempo = new Spinner<>(MIN_TEMPO, MAX_TEMPO, model.tempoProperty().get(), 1);
+        tempo.setId("tempo");
+        tempo.setEditable(true);
+        tempo.valueProperty().addListener((o, old, value) -> model.tempoProperty().set(value));
+        Forms.row(form, "Tempo (bpm)", tempo);
+        ChoiceBox<String> meter = new ChoiceBox<>();
+        meter.setId("meter");
+        meter.getItems().setAll("4/4", "3/4", "2/4", "6/8", "5/4", "7/8", "12/8");
+        meter.valueProperty().bindBidirectional(model.meterProperty());
+        Forms.row(form, "Time signature", meter);
+        Slider temperature = new Slider(MIN_TEMPERATURE, MAX_TEMPERATURE, model.temperatureProperty().get());
+        temperature.setId("temperature");
+        temperature.valueProperty().bindBidirectional(model.temperatureProperty());
+        Label temperatureValue = new Label();
+        temperatureValue.textProperty().bind(model.temperatureProperty().asString("%.2f"));
+        HBox.setHgrow(temperature, Priority.ALWAYS);
+        Forms.row(form, "Temperature", new HBox(6, temperature, temperatureValue));
+        Spinner<Double> topP = new Spinner<>(0.05, 1.0, model.topPProperty().get(), 0.05);
+        topP.setId("topP");
+        topP.setEditable(true);
+        topP.valueProperty().addListener((o, old, value) -> model.topPProperty().set(value));
+        Forms.row(form, "Top-p", topP);
+        Forms.row(form, "Top-k (0: all)", intSpinner("topK", model.topKProperty(), 0, MAX_TOP_K));
+        Spinner<Double> penalty = new Spinner<>(1.0, 2.0, model.repetitionPenaltyProperty().get(), 0.05);
+        penalty.setId("repetitionPenalty");
+        penalty.setEditable(true);
+        penalty.valueProperty().addListener((o, old, value) -> model.repetitionPenaltyProperty().set(value));
+        Forms.row(form, "Repetition penalty", penalty);
+        TextField seed = new TextField();
+        seed.setId("seed");
+        seed.textProperty().bindBidirectional(model.seedProperty(), new javafx.util.converter.NumberStringConverter(
+                java.util.Locale.ROOT, "#"));
+        Button dice = new Button("🎲");
+        dice.setId("rollSeed");
+        dice.setTooltip(new Tooltip("A new random seed"));
+        dice.setOnAction(e -> model.rollSeed());
+        HBox.setHgrow(seed, Priority.ALWAYS);
+        Forms.row(form, "Seed", new HBox(6, seed, dice));
+        Forms.row(form, "Variations", intSpinner("variations", model.variationCountProperty(), 1, MAX_VARIATIONS));
+        Forms.row(form, "Primer", primerField());
+        Forms.row(form, "Primer bars (0: all)", intSpinner("primerBars", model.primerBarsProperty(), 0, MAX_PRIMER_BARS));
+
+        Button generate = new Button("Generate");
+        generate.setId("generate");
+        generate.getStyleClass().add(Styles.PRIMARY);
+        generate.setMaxWidth(Double.MAX_VALUE);
+        generate.setOnAction(e -> model.generate());
+        generate.disableProperty().bind(model.busyProperty().or(model.modelProperty().isNull()));
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelGenerate");
+        cancel.setOnAction(e -> model.cancel());
+        cancel.disableProperty().bind(model.busyProperty().not());
+        HBox.setHgrow(generate, Priority.ALWAYS);
+        return new VBox(Forms.section("Model", modelName, new HBox(6, openModel, defaultModel)),
+                Forms.section("Controls", form, new HBox(6, generate, cancel)));
+    }
+
+    private HBox primerField() {
+        Label primer = new Label();
+        primer.setId("primer");
+        primer.getStyleClass().add(Styles.DROP_ZONE);
+        primer.setMaxWidth(Double.MAX_VALUE);
+        primer.textProperty().bind(Bindings.createStringBinding(() -> model.primerProperty().get() == null
+                ? "Drop a MIDI file" : model.primerProperty().get().getFileName().toString(), model.primerProperty()));
+        primer.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        primer.setOnDragDropped(this::dropPrimer);
+        Button choose = new Button("…");
+        choose.setId("choosePrimer");
+        choose.setOnAction(e -> choosers.open(getScene().getWindow(), "Primer", Place.MIDI_FOLDER,
+                Choosers.midiFiles()).ifPresent(model.primerProperty()::set));
+        Button clear = new Button("✕");
+        clear.setId("clearPrimer");
+        clear.setOnAction(e -> model.primerProperty().set(null));
+        HBox.setHgrow(primer, Priority.ALWAYS);
+        return new HBox(4, primer, choose, clear);
+    }
+
+    private void dropPrimer(DragEvent event) {
+        Dragboard board = event.getDragboard();
+        boolean done = false;
+        if (board.hasFiles() && !board.getFiles().isEmpty()) {
+            File file = board.getFiles().get(0);
+            model.primerProperty().set(file.toPath());
+            done = true;
+        }
+        event.setDropCompleted(done);
+        event.consume();
+    }
+
+    private BorderPane rollPane() {
+        ListView<Variation> variations = new ListView<>(model.variations());
+        variations.setId("variations");
+        variations.setPlaceholder(new Label("Generated pieces appear here"));
+        variations.setPrefHeight(110);
+        variations.getSelectionModel().selectedItemProperty().addListener((o, old, v) -> {
+            if (v != null) {
+                model.selectedProperty().set(v);
+            }
+        });
+        model.selectedProperty().addListener((o, old, v) -> variations.getSelectionModel().select(v));
+        VBox side = new VBox(8, Forms.section("Variations", variations), Forms.section("Tracks", trackList));
+        side.setPrefWidth(250);
+        VBox.setVgrow(trackList, Priority.ALWAYS);
+        Button regenerate = new Button("Regenerate selection");
+        regenerate.setId("regenerate");
+        regenerate.setOnAction(e -> regenerateSelection());
+        regenerate.disableProperty().bind(model.infillsProperty().not().or(roll.selectionProperty().isNull())
+                .or(model.busyProperty()));
+        Label selection = new Label();
+        selection.setId("selectionText");
+        selection.getStyleClass().add(Styles.HINT);
+        selection.textProperty().bind(Bindings.createStringBinding(() -> {
+            BarSelection s = roll.selectionProperty().get();
+            if (!model.infillsProperty().get()) {
+                return "Drag on the bar ruler to select bars; regenerating them needs an MMM model";
+            }
+            return s == null ? "Drag on the bar ruler to select bars" : "Bars " + s.firstBar() + "-" + s.lastBar()
+                    + " of the checked tracks (none checked: all)";
+        }, roll.selectionProperty(), model.infillsProperty()));
+        Button fit = new Button("Fit");
+        fit.setId("zoomToFit");
+        fit.setOnAction(e -> roll.zoomToFit());
+        HBox rollBar = new HBox(8, fit, regenerate, selection);
+        BorderPane center = new BorderPane(roll);
+        center.setTop(rollBar);
+        BorderPane pane = new BorderPane(center);
+        pane.setRight(side);
+        return pane;
+    }
+
+    /** Tracks with a colour swatch, a regenerate check, and mute/solo toggles. */
+    private ListView<TrackRow> trackList() {
+        ListView<TrackRow> list = new ListView<>(model.tracks());
+        list.setId("tracks");
+        list.setPlaceholder(new Label("No piece yet"));
+        list.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(TrackRow row, boolean empty) {
+                super.updateItem(row, empty);
+                if (empty || row == null) {
+                    setGraphic(null);
+                    setText(null);
+                    return;
+                }
+                Rectangle swatch = new Rectangle(SWATCH_SIZE, SWATCH_SIZE, InstrumentColors.of(row.instrumentClass()));
+                Label name = new Label(row.label());
+                ToggleButton mute = new ToggleButton("M");
+                mute.setId("mute" + row.index());
+                mute.selectedProperty().bindBidirectional(row.mutedProperty());
+                ToggleButton solo = new ToggleButton("S");
+                solo.setId("solo" + row.index());
+                solo.selectedProperty().bindBidirectional(row.soloedProperty());
+                Region spring = new Region();
+                HBox.setHgrow(spring, Priority.ALWAYS);
+                setGraphic(new HBox(6, swatch, name, spring, mute, solo));
+                setText(null);
+            }
+        });
+        return list;
+    }
+
+    private HBox transportPane() {
+        Button play = new Button();
+        play.setId("play");
+        play.textProperty().bind(Bindings.when(model.playingProperty()).then("■ Stop").otherwise("▶ Play"));
+        play.setOnAction(e -> togglePlayback());
+        play.disableProperty().bind(model.selectedProperty().isNull());
+        ComboBox<String> output = new ComboBox<>(model.outputs());
+        output.setId("output");
+        output.valueProperty().bindBidirectional(model.outputProperty());
+        choosers.preferences().port().filter(model.outputs()::contains).ifPresent(output::setValue);
+        output.valueProperty().addListener((o, old, port) -> choosers.preferences().setPort(port));
+        Label soundfont = new Label();
+        soundfont.setId("soundfont");
+        soundfont.textProperty().bind(Bindings.createStringBinding(() -> model.soundfontProperty().get() == null
+                ? "Built-in sounds" : model.soundfontProperty().get().getFileName().toString(),
+                model.soundfontProperty()));
+        choosers.preferences().path(Place.SOUNDFONT).ifPresent(model.soundfontProperty()::set);
+        Button chooseSoundfont = new Button("Soundfont…");
+        chooseSoundfont.setId("chooseSoundfont");
+        chooseSoundfont.setOnAction(e -> choosers.open(getScene().getWindow(), "SF2 soundfont", Place.SOUNDFONT,
+                new FileChooser.ExtensionFilter("SoundFont 2", "*.sf2", "*.SF2")).ifPresent(model.soundfontProperty()::set));
+        Button builtIn = new Button("Built-in");
+        builtIn.setId("builtInSounds");
+        builtIn.setOnAction(e -> {
+            model.soundfontProperty().set(null);
+            choosers.preferences().setPath(Place.SOUNDFONT, null);
+        });
+        Button exportMidi = new Button("Save MIDI…");
+        exportMidi.setId("exportMidi");
+        exportMidi.setOnAction(e -> exportMidi());
+        Button exportWav = new Button("Save WAV…");
+        exportWav.setId("exportWav");
+        exportWav.setOnAction(e -> exportWav());
+        Label drag = new Label("⇲ Drag MIDI");
+        drag.setId("dragMidi");
+        drag.getStyleClass().add(Styles.DRAG_HANDLE);
+        drag.setTooltip(new Tooltip("Drag the piece into a DAW or a folder"));
+        drag.setOnDragDetected(e -> {
+            try {
+                Dragboard board = drag.startDragAndDrop(TransferMode.COPY);
+                board.setContent(dragContent());
+            } catch (IOException failure) {
+                model.statusProperty().set("Cannot drag: " + failure.getMessage());
+            }
+            e.consume();
+        });
+        for (javafx.scene.Node node : List.of(exportMidi, exportWav, drag)) {
+            node.disableProperty().bind(model.selectedProperty().isNull());
+        }
+        Label status = new Label();
+        status.setId("generateStatus");
+        status.textProperty().bind(model.statusProperty());
+        HBox bar = new HBox(8, play, output, soundfont, chooseSoundfont, builtIn, exportMidi, exportWav, drag, status);
+        bar.getStyleClass().add(Styles.SECTION);
+        return bar;
+    }
+
+    /** What a drag out of the window carries: a real .mid file of the shown piece. */
+    ClipboardContent dragContent() throws IOException {
+        Path file = model.dragFile();
+        ClipboardContent content = new ClipboardContent();
+        content.putFiles(List.of(file.toFile()));
+        return content;
+    }
+
+    public void togglePlayback() {
+        if (model.playingProperty().get()) {
+            model.stopPlayback();
+        } else {
+            model.play();
+        }
+    }
+
+    /** Regenerates the selected bars of the checked tracks (all when none is checked). */
+    public void regenerateSelection() {
+        BarSelection selection = roll.selectionProperty().get();
+        if (selection == null || !model.infillsProperty().get()) {
+            return;
+        }
+        Set<Integer> chosen = new TreeSet<>();
+        for (TrackRow row : trackList.getSelectionModel().getSelectedItems()) {
+            chosen.add(row.index());
+        }
+        model.regenerate(selection.firstBar(), selection.lastBar(), chosen);
+    }
+
+    public void exportMidi() {
+        if (model.selectedProperty().get() != null) {
+            choosers.save(getScene().getWindow(), "Save MIDI", Place.EXPORT_FOLDER, Choosers.midiFiles(),
+                    "musai.mid").ifPresent(model::exportMidi);
+        }
+    }
+
+    public void exportWav() {
+        if (model.selectedProperty().get() != null) {
+            choosers.save(getScene().getWindow(), "Save WAV", Place.EXPORT_FOLDER,
+                    new FileChooser.ExtensionFilter("WAV audio", "*.wav"), "musai.wav").ifPresent(model::exportWav);
+        }
+    }
+
+    private static Spinner<Integer> intSpinner(String id, javafx.beans.property.IntegerProperty property, int min,
+                                               int max) {
+        Spinner<Integer> spinner = new Spinner<>(min, max, Math.max(min, property.get()));
+        spinner.setId(id);
+        spinner.setEditable(true);
+        spinner.getValueFactory().valueProperty().addListener((o, old, value) -> property.set(value));
+        property.addListener((o, old, value) -> spinner.getValueFactory().setValue(value.intValue()));
+        return spinner;
+    }
+
+    PianoRoll pianoRoll() {
+        return roll;
+    }
+}

@@ -1,0 +1,479 @@
+package org.musai.studio.generate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+import org.musai.audio.MidiPlayer;
+import org.musai.audio.WavRenderer;
+import org.musai.generate.Generation;
+import org.musai.generate.GenerationControls;
+import org.musai.generate.GenerationRequest;
+import org.musai.generate.Generator;
+import org.musai.generate.ModelBundle;
+import org.musai.generate.SamplingSettings;
+import org.musai.midi.InstrumentClass;
+import org.musai.midi.InstrumentFilter;
+import org.musai.midi.Score;
+import org.musai.midi.SmfReader;
+import org.musai.midi.SmfWriter;
+import org.musai.midi.TimeSignature;
+import org.musai.midi.Track;
+import org.musai.progress.CancellationToken;
+import org.musai.progress.CancelledException;
+import org.musai.progress.ProgressListener;
+import org.musai.studio.common.Background;
+import org.musai.studio.common.ErrorReporter;
+import org.musai.studio.common.UiBatcher;
+
+/**
+ * The generate page: a model, the controls of {@code musai generate}, and what comes out — variations to compare, a
+ * piano roll's score with mute and solo, playback with a playhead, bar infill, export and drag-out. Properties change
+ * on the UI executor.
+ */
+public final class GenerateViewModel {
+
+    /** The seed runner's defaults, as {@code musai generate} has them. */
+    static final int DEFAULT_BARS = 16;
+    static final double DEFAULT_TEMPO = 120;
+    static final long DEFAULT_SEED = 42;
+    /** The synthesizer entry of the output list; every other entry is a MIDI port. */
+    public static final String JAVA_SYNTHESIZER = "Java synthesizer (Gervill)";
+
+    private final Background background;
+    private final ErrorReporter errors;
+    private final Random dice = new Random();
+
+    private final ObjectProperty<Path> modelFolder = new SimpleObjectProperty<>();
+    private final ObjectProperty<ModelBundle> model = new SimpleObjectProperty<>();
+    private final StringProperty modelName = new SimpleStringProperty("Loading the default model…");
+    private final BooleanProperty infills = new SimpleBooleanProperty();
+    private final ObservableSet<InstrumentClass> classes = FXCollections.observableSet(
+            EnumSet.copyOf(InstrumentFilter.defaultClasses()));
+    private final IntegerProperty bars = new SimpleIntegerProperty(DEFAULT_BARS);
+    private final DoubleProperty tempo = new SimpleDoubleProperty(DEFAULT_TEMPO);
+    private final StringProperty meter = new SimpleStringProperty("4/4");
+    private final DoubleProperty temperature = new SimpleDoubleProperty();
+    private final DoubleProperty topP = new SimpleDoubleProperty();
+    private final IntegerProperty topK = new SimpleIntegerProperty();
+    private final DoubleProperty repetitionPenalty = new SimpleDoubleProperty();
+    private final LongProperty seed = new SimpleLongProperty(DEFAULT_SEED);
+    private final IntegerProperty variationCount = new SimpleIntegerProperty(1);
+    private final ObjectProperty<Path> primer = new SimpleObjectProperty<>();
+    private final IntegerProperty primerBars = new SimpleIntegerProperty(0);
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final StringProperty status = new SimpleStringProperty("");
+    private final ObservableList<Variation> variations = FXCollections.observableArrayList();
+    private final ObjectProperty<Variation> selected = new SimpleObjectProperty<>();
+    private final ObservableList<TrackRow> tracks = FXCollections.observableArrayList();
+    private final ObjectProperty<Set<Integer>> dimmedTracks = new SimpleObjectProperty<>(Set.of());
+    private final ObservableList<String> outputs = FXCollections.observableArrayList(JAVA_SYNTHESIZER);
+    private final StringProperty output = new SimpleStringProperty(JAVA_SYNTHESIZER);
+    private final ObjectProperty<Path> soundfont = new SimpleObjectProperty<>();
+    private final BooleanProperty playing = new SimpleBooleanProperty();
+    private final DoubleProperty playheadTick = new SimpleDoubleProperty(-1);
+    private CancellationToken cancel = new CancellationToken();
+    private CancellationToken playback = new CancellationToken();
+    private int generated;
+
+    public GenerateViewModel(Background background, ErrorReporter errors) {
+        this.background = background;
+        this.errors = errors;
+        SamplingSettings defaults = SamplingSettings.defaults(DEFAULT_SEED);
+        temperature.set(defaults.temperature());
+        topP.set(defaults.topP());
+        topK.set(defaults.topK());
+        repetitionPenalty.set(defaults.repetitionPenalty());
+        selected.addListener((o, old, now) -> showTracks(now));
+    }
+
+    /** Loads a model folder, or the default model for null. */
+    public void loadModel(Path folder) {
+        modelFolder.set(folder);
+        modelName.set("Loading " + (folder == null ? "the default model" : folder.getFileName()) + "…");
+        background.run(() -> folder == null ? ModelBundle.loadDefault() : ModelBundle.load(folder), bundle -> {
+            model.set(bundle);
+            Generator generator = new Generator(bundle);
+            infills.set(generator.infills());
+            modelName.set((folder == null ? "Default model" : bundle.folder().getFileName().toString()) + " · "
+                    + bundle.codec().tokenizer().config().algorithm() + ", "
+                    + String.format(Locale.ROOT, "%.1f M parameters", bundle.rnn().config().parameterCount() / 1e6));
+        }, failure -> {
+            modelName.set("No model loaded");
+            errors.report("Loading the model", failure);
+        });
+    }
+
+    /** Lists the MIDI outputs (a DAW's virtual input among them) beside the synthesizer. */
+    public void refreshOutputs() {
+        background.run(() -> new MidiPlayer().outputPorts(), ports -> {
+            List<String> all = new ArrayList<>(List.of(JAVA_SYNTHESIZER));
+            ports.stream().filter(p -> !all.contains(p)).forEach(all::add);
+            outputs.setAll(all);
+        }, failure -> errors.report("Listing MIDI outputs", failure));
+    }
+
+    /** A new random seed (the dice button). */
+    public void rollSeed() {
+        seed.set(dice.nextInt(1_000_000));
+    }
+
+    /** Writes the asked number of variations and shows the first. */
+    public void generate() {
+        ModelBundle bundle = model.get();
+        if (bundle == null || busy.get()) {
+            return;
+        }
+        GenerationRequest request;
+        Score primerScore;
+        try {
+            primerScore = primer.get() == null ? null : new SmfReader().read(primer.get());
+            request = new GenerationRequest(new GenerationControls(Set.copyOf(classes), bars.get(),
+                    TimeSignature.parse(meter.get()), tempo.get()), sampling(seed.get()), variationCount.get(),
+                    primerScore, primerBars.get(), GenerationRequest.DEFAULT_MAX_TOKENS);
+        } catch (Exception e) {
+            errors.report("Generating", e);
+            return;
+        }
+        begin("Generating…");
+        CancellationToken token = cancel;
+        ProgressListener listener = progress();
+        background.run(() -> new Generator(bundle).generate(request, listener, token), pieces -> {
+            busy.set(false);
+            List<Variation> added = new ArrayList<>();
+            for (Generation piece : pieces) {
+                added.add(new Variation(String.format(Locale.ROOT, "%d · seed %d · %d notes", ++generated,
+                        piece.seed(), piece.score().noteCount()), piece));
+            }
+            variations.addAll(added);
+            selected.set(added.get(0));
+            status.set(String.format(Locale.ROOT, "%d piece%s in %.1f s", pieces.size(), pieces.size() == 1 ? "" : "s",
+                    pieces.stream().mapToDouble(Generation::seconds).sum()));
+        }, failure -> failed("Generating", failure));
+    }
+
+    /** Regenerates bars {@code firstBar..lastBar} (from 1) of the chosen tracks of the shown piece (MMM models). */
+    public void regenerate(int firstBar, int lastBar, Set<Integer> chosenTracks) {
+        ModelBundle bundle = model.get();
+        Variation shown = selected.get();
+        if (bundle == null || shown == null || busy.get()) {
+            return;
+        }
+        Set<Integer> trackSet = chosenTracks.isEmpty() ? allTracks(shown.generation().score()) : Set.copyOf(chosenTracks);
+        begin(String.format(Locale.ROOT, "Regenerating bars %d-%d…", firstBar, lastBar));
+        CancellationToken token = cancel;
+        long pieceSeed = seed.get();
+        background.run(() -> new Generator(bundle).infill(shown.generation().score(), trackSet, firstBar - 1,
+                lastBar - 1, sampling(pieceSeed), GenerationRequest.DEFAULT_MAX_TOKENS, token), piece -> {
+                    busy.set(false);
+                    Variation variation = new Variation(String.format(Locale.ROOT, "%d · bars %d-%d of %s", ++generated,
+                            firstBar, lastBar, shown.label().split(" ")[0]), piece);
+                    variations.add(variation);
+                    selected.set(variation);
+                    status.set(String.format(Locale.ROOT, "Bars %d-%d regenerated in %.1f s", firstBar, lastBar,
+                            piece.seconds()));
+                }, failure -> failed("Regenerating the selection", failure));
+    }
+
+    private static Set<Integer> allTracks(Score score) {
+        Set<Integer> all = new TreeSet<>();
+        for (int i = 0; i < score.tracks().size(); i++) {
+            all.add(i);
+        }
+        return all;
+    }
+
+    public void cancel() {
+        cancel.cancel();
+    }
+
+    private SamplingSettings sampling(long pieceSeed) {
+        SamplingSettings defaults = SamplingSettings.defaults(pieceSeed);
+        return new SamplingSettings(temperature.get(), topP.get(), topK.get(), repetitionPenalty.get(),
+                defaults.maxPenalty(), defaults.penaltyWindow(), defaults.penaltyDecay(), pieceSeed);
+    }
+
+    private void begin(String what) {
+        cancel = new CancellationToken();
+        busy.set(true);
+        status.set(what);
+    }
+
+    private void failed(String what, Exception failure) {
+        busy.set(false);
+        if (failure instanceof CancelledException) {
+            status.set("Cancelled");
+        } else {
+            status.set("Failed");
+            errors.report(what, failure);
+        }
+    }
+
+    private ProgressListener progress() {
+        UiBatcher<long[]> batcher = new UiBatcher<>(background.ui(), UiBatcher.DEFAULT_INTERVAL_MILLIS, batch -> {
+            long[] last = batch.get(batch.size() - 1);
+            if (busy.get()) {
+                status.set(String.format(Locale.ROOT, "Generating… %d of %d written", last[0], last[1]));
+            }
+        });
+        return new ProgressListener() {
+            @Override
+            public void advanced(long done, long total, long failed) {
+                batcher.offer(new long[] {done, total});
+            }
+        };
+    }
+
+    private void showTracks(Variation variation) {
+        stopPlayback();
+        List<TrackRow> rows = new ArrayList<>();
+        if (variation != null) {
+            List<Track> all = variation.generation().score().tracks();
+            for (int i = 0; i < all.size(); i++) {
+                TrackRow row = new TrackRow(i, all.get(i));
+                row.mutedProperty().addListener(o -> updateDimmed());
+                row.soloedProperty().addListener(o -> updateDimmed());
+                rows.add(row);
+            }
+        }
+        tracks.setAll(rows);
+        updateDimmed();
+    }
+
+    /** Muted tracks, and with any solo on, every track that is not soloed. */
+    private void updateDimmed() {
+        boolean anySolo = tracks.stream().anyMatch(r -> r.soloedProperty().get());
+        Set<Integer> dimmed = new TreeSet<>();
+        for (TrackRow row : tracks) {
+            if (row.mutedProperty().get() || (anySolo && !row.soloedProperty().get())) {
+                dimmed.add(row.index());
+            }
+        }
+        dimmedTracks.set(Set.copyOf(dimmed));
+    }
+
+    /** The shown piece as it sounds: without muted tracks (and with only soloed ones, if any). */
+    public Score audibleScore() {
+        Variation shown = selected.get();
+        if (shown == null) {
+            return null;
+        }
+        Score score = shown.generation().score();
+        List<Track> kept = new ArrayList<>();
+        for (int i = 0; i < score.tracks().size(); i++) {
+            if (!dimmedTracks.get().contains(i)) {
+                kept.add(score.tracks().get(i));
+            }
+        }
+        return score.withTracks(kept);
+    }
+
+    /** Plays the audible piece on the chosen output, moving the playhead. */
+    public void play() {
+        Score score = audibleScore();
+        if (score == null || playing.get()) {
+            return;
+        }
+        playback = new CancellationToken();
+        CancellationToken token = playback;
+        String port = JAVA_SYNTHESIZER.equals(output.get()) ? null : output.get();
+        Path bank = soundfont.get();
+        playing.set(true);
+        UiBatcher<Long> playhead = new UiBatcher<>(background.ui(), 0, ticks -> {
+            if (playing.get()) {
+                playheadTick.set(ticks.get(ticks.size() - 1));
+            }
+        });
+        background.run(() -> {
+            new MidiPlayer().play(score, port, bank, token, playhead::offer);
+            return true;
+        }, done -> stopped(), failure -> {
+            stopped();
+            errors.report("Playing", failure);
+        });
+    }
+
+    public void stopPlayback() {
+        playback.cancel();
+    }
+
+    private void stopped() {
+        playing.set(false);
+        playheadTick.set(-1);
+    }
+
+    /** Saves the shown piece (all tracks) as a MIDI file. */
+    public void exportMidi(Path file) {
+        Variation shown = selected.get();
+        if (shown == null) {
+            return;
+        }
+        try {
+            new SmfWriter().write(shown.generation().score(), file);
+            status.set("Saved " + file);
+        } catch (IOException e) {
+            errors.report("Saving " + file, e);
+        }
+    }
+
+    /** Renders the audible piece to WAV with the chosen soundfont. */
+    public void exportWav(Path file) {
+        Score score = audibleScore();
+        if (score == null) {
+            return;
+        }
+        Path bank = soundfont.get();
+        status.set("Rendering " + file.getFileName() + "…");
+        background.run(() -> {
+            new WavRenderer().render(score, bank, file);
+            return file;
+        }, done -> status.set("Rendered " + done), failure -> errors.report("Rendering " + file, failure));
+    }
+
+    /**
+     * Writes the shown piece to a fresh temporary .mid file for dragging out of the window; the DAW or file manager
+     * copies it from there.
+     */
+    public Path dragFile() throws IOException {
+        Variation shown = selected.get();
+        if (shown == null) {
+            throw new IOException("nothing to drag: generate a piece first");
+        }
+        Path folder = Files.createTempDirectory("musai-drag-");
+        Path file = folder.resolve(String.format(Locale.ROOT, "musai-%d-seed%d.mid", generated,
+                shown.generation().seed()));
+        new SmfWriter().write(shown.generation().score(), file);
+        file.toFile().deleteOnExit();
+        folder.toFile().deleteOnExit();
+        return file;
+    }
+
+    public ObjectProperty<Path> modelFolderProperty() {
+        return modelFolder;
+    }
+
+    public ObjectProperty<ModelBundle> modelProperty() {
+        return model;
+    }
+
+    public StringProperty modelNameProperty() {
+        return modelName;
+    }
+
+    public BooleanProperty infillsProperty() {
+        return infills;
+    }
+
+    public ObservableSet<InstrumentClass> classes() {
+        return classes;
+    }
+
+    public IntegerProperty barsProperty() {
+        return bars;
+    }
+
+    public DoubleProperty tempoProperty() {
+        return tempo;
+    }
+
+    public StringProperty meterProperty() {
+        return meter;
+    }
+
+    public DoubleProperty temperatureProperty() {
+        return temperature;
+    }
+
+    public DoubleProperty topPProperty() {
+        return topP;
+    }
+
+    public IntegerProperty topKProperty() {
+        return topK;
+    }
+
+    public DoubleProperty repetitionPenaltyProperty() {
+        return repetitionPenalty;
+    }
+
+    public LongProperty seedProperty() {
+        return seed;
+    }
+
+    public IntegerProperty variationCountProperty() {
+        return variationCount;
+    }
+
+    public ObjectProperty<Path> primerProperty() {
+        return primer;
+    }
+
+    public IntegerProperty primerBarsProperty() {
+        return primerBars;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public ObservableList<Variation> variations() {
+        return variations;
+    }
+
+    public ObjectProperty<Variation> selectedProperty() {
+        return selected;
+    }
+
+    public ObservableList<TrackRow> tracks() {
+        return tracks;
+    }
+
+    public ObjectProperty<Set<Integer>> dimmedTracksProperty() {
+        return dimmedTracks;
+    }
+
+    public ObservableList<String> outputs() {
+        return outputs;
+    }
+
+    public StringProperty outputProperty() {
+        return output;
+    }
+
+    public ObjectProperty<Path> soundfontProperty() {
+        return soundfont;
+    }
+
+    public BooleanProperty playingProperty() {
+        return playing;
+    }
+
+    public DoubleProperty playheadTickProperty() {
+        return playheadTick;
+    }
+}

@@ -1,0 +1,261 @@
+package org.musai.studio.train;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.util.converter.DoubleStringConverter;
+import org.musai.studio.StudioPreferences.Place;
+import org.musai.studio.chart.LiveChart;
+import org.musai.studio.chart.Series;
+import org.musai.studio.common.Choosers;
+import org.musai.studio.common.Forms;
+import org.musai.studio.common.Styles;
+import org.musai.train.RunHistory;
+
+/** The training workspace: dataset and shape on the left, live charts and figures on the right. */
+public final class TrainView extends BorderPane implements TrainingCharts {
+
+    static final Color TRAIN_LOSS = Color.web("#2f6fdf");
+    static final Color VALIDATION_LOSS = Color.web("#e0662f");
+    static final Color LEARNING_RATE = Color.web("#3a9d5d");
+    private static final int MAX_EMBED = 4096;
+    private static final int MAX_LAYERS = 64;
+    private static final int MAX_CTX = 8192;
+    private static final int MAX_BATCH = 512;
+    private static final int MAX_EPOCHS = 10_000;
+    private static final int MAX_STEPS = 1_000_000;
+
+    private final TrainViewModel model;
+    private final Choosers choosers;
+    private final LiveChart lossChart = new LiveChart();
+    private final LiveChart rateChart = new LiveChart();
+    private final Series trainLoss;
+    private final Series validationLoss;
+    private final Series learningRate;
+
+    public TrainView(TrainViewModel model, Choosers choosers) {
+        this.model = model;
+        this.choosers = choosers;
+        getStyleClass().add(Styles.WORKSPACE);
+        lossChart.setId("lossChart");
+        lossChart.titleProperty().set("Loss per token");
+        lossChart.xLabelProperty().set("step");
+        trainLoss = lossChart.addSeries("training", TRAIN_LOSS, true);
+        validationLoss = lossChart.addSeries("validation", VALIDATION_LOSS, false);
+        rateChart.setId("rateChart");
+        rateChart.titleProperty().set("Learning rate");
+        rateChart.xLabelProperty().set("step");
+        learningRate = rateChart.addSeries("learning rate", LEARNING_RATE, false);
+        SplitPane split = new SplitPane(settingsPane(), chartsPane());
+        split.setDividerPositions(0.32);
+        setCenter(split);
+        model.setCharts(this);
+    }
+
+    private VBox settingsPane() {
+        GridPane data = Forms.form();
+        Forms.row(data, "Dataset", folderField("datasetField", model.datasetProperty(), "…", () -> choosers
+                .folder(getScene().getWindow(), "Dataset folder", Place.DATASET_FOLDER).ifPresent(model::chooseDataset)));
+        Forms.row(data, "Run folder", folderField("runField", model.runFolderProperty(), "…", () -> choosers
+                .folder(getScene().getWindow(), "Run folder (new or empty)", Place.RUN_FOLDER)
+                .ifPresent(model.runFolderProperty()::set)));
+        Button openRun = new Button("Open run…");
+        openRun.setId("openRun");
+        openRun.setOnAction(e -> choosers.folder(getScene().getWindow(), "Run folder", Place.RUN_FOLDER)
+                .ifPresent(model::openRun));
+        Forms.row(data, "", openRun);
+
+        GridPane shape = Forms.form();
+        ChoiceBox<ModelPreset> preset = new ChoiceBox<>();
+        preset.setId("preset");
+        preset.getItems().setAll(ModelPreset.all());
+        preset.setValue(ModelPreset.SMALL);
+        preset.valueProperty().addListener((o, old, value) -> model.applyPreset(value));
+        Forms.row(shape, "Preset", preset);
+        Forms.row(shape, "Embedding", intSpinner("embed", model.embedProperty(), 8, MAX_EMBED, 32));
+        Forms.row(shape, "Layers", intSpinner("layers", model.layersProperty(), 1, MAX_LAYERS, 1));
+        Forms.row(shape, "Context", intSpinner("ctx", model.ctxProperty(), 8, MAX_CTX, 64));
+        Forms.row(shape, "Batch", intSpinner("batch", model.batchProperty(), 1, MAX_BATCH, 1));
+        Forms.row(shape, "Epochs", intSpinner("epochs", model.epochsProperty(), 1, MAX_EPOCHS, 1));
+        Forms.row(shape, "Steps per epoch", intSpinner("steps", model.stepsPerEpochProperty(), 1, MAX_STEPS, 10));
+        Forms.row(shape, "Learning rate", doubleField("learningRate", model.learningRateProperty()));
+        Forms.row(shape, "Decay from epoch", doubleField("decayStart", model.decayStartProperty()));
+        CheckBox headQk = new CheckBox("Head-QK (copy from context)");
+        headQk.setId("headQk");
+        headQk.selectedProperty().bindBidirectional(model.headQkProperty());
+        CheckBox tiny = new CheckBox("Tiny attention");
+        tiny.setId("tinyAttention");
+        tiny.selectedProperty().bindBidirectional(model.tinyAttentionProperty());
+        Forms.row(shape, "", new VBox(4, headQk, tiny));
+        ChoiceBox<String> device = new ChoiceBox<>(model.devices());
+        device.setId("device");
+        device.valueProperty().bindBidirectional(model.deviceProperty());
+        Forms.row(shape, "Device", device);
+        Label estimate = new Label();
+        estimate.setId("estimate");
+        estimate.setWrapText(true);
+        estimate.getStyleClass().add(Styles.HINT);
+        estimate.textProperty().bind(model.estimateProperty());
+        BooleanBinding idle = model.stateProperty().isEqualTo(TrainViewModel.State.IDLE);
+        data.disableProperty().bind(idle.not());
+        shape.disableProperty().bind(idle.not());
+        return new VBox(Forms.section("Data", data), Forms.section("Model", shape, estimate));
+    }
+
+    private BorderPane chartsPane() {
+        Button start = button("startTraining", "Start", () -> model.start());
+        start.getStyleClass().add(Styles.PRIMARY);
+        start.disableProperty().bind(model.stateProperty().isNotEqualTo(TrainViewModel.State.IDLE)
+                .or(model.datasetProperty().isNull()));
+        Button pause = button("pauseTraining", "Pause", model::pause);
+        pause.disableProperty().bind(model.stateProperty().isNotEqualTo(TrainViewModel.State.RUNNING));
+        Button resume = button("resumeTraining", "Resume", () -> {
+            if (model.stateProperty().get() == TrainViewModel.State.PAUSED) {
+                model.resume();
+            } else {
+                model.resumeRun();
+            }
+        });
+        resume.disableProperty().bind(Bindings.createBooleanBinding(() ->
+                        !(model.stateProperty().get() == TrainViewModel.State.PAUSED
+                                || model.stateProperty().get() == TrainViewModel.State.IDLE && model.resumableProperty().get()),
+                model.stateProperty(), model.resumableProperty()));
+        Button stop = button("stopTraining", "Stop", model::stop);
+        stop.disableProperty().bind(model.stateProperty().isEqualTo(TrainViewModel.State.RUNNING)
+                .or(model.stateProperty().isEqualTo(TrainViewModel.State.PAUSED)).not());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("trainProgress");
+        progress.setPrefWidth(220);
+        progress.progressProperty().bind(model.progressProperty());
+        HBox controls = new HBox(8, start, pause, resume, stop, progress);
+
+        HBox figures = new HBox(18, figure("stepText", model.stepTextProperty()),
+                figure("speedText", model.speedTextProperty()), figure("timeText", model.timeTextProperty()),
+                figure("lossText", model.lossTextProperty()));
+
+        CheckBox log = new CheckBox("Log scale");
+        log.setId("logScale");
+        log.selectedProperty().bindBidirectional(lossChart.logScaleProperty());
+        Slider smoothing = new Slider(0, LiveChart.MAX_SMOOTHING, LiveChart.DEFAULT_SMOOTHING);
+        smoothing.setId("smoothing");
+        smoothing.valueProperty().bindBidirectional(lossChart.smoothingProperty());
+        HBox chartOptions = new HBox(8, log, new Label("Smoothing"), smoothing);
+
+        VBox.setVgrow(lossChart, Priority.ALWAYS);
+        rateChart.setPrefHeight(170);
+        rateChart.setMinHeight(120);
+        ListView<String> checkpoints = new ListView<>(model.checkpoints());
+        checkpoints.setId("checkpoints");
+        checkpoints.setPlaceholder(new Label("No checkpoints yet"));
+        checkpoints.setPrefWidth(170);
+        HBox lower = new HBox(8, rateChart, Forms.section("Checkpoints", checkpoints));
+        HBox.setHgrow(rateChart, Priority.ALWAYS);
+        VBox charts = new VBox(8, chartOptions, lossChart, lower);
+        BorderPane pane = new BorderPane(charts);
+        pane.setTop(Forms.section("Run", controls, figures));
+        return pane;
+    }
+
+    private static Label figure(String id, javafx.beans.value.ObservableValue<String> text) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add(Styles.FIGURE);
+        label.textProperty().bind(text);
+        return label;
+    }
+
+    private static Button button(String id, String text, Runnable action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+
+    private static HBox folderField(String id, javafx.beans.property.ObjectProperty<Path> path, String chooseText,
+                                    Runnable choose) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setEditable(false);
+        field.textProperty().bind(Bindings.createStringBinding(() -> path.get() == null ? "" : path.get().toString(),
+                path));
+        HBox.setHgrow(field, Priority.ALWAYS);
+        Button button = new Button(chooseText);
+        button.setId(id + "Choose");
+        button.setOnAction(e -> choose.run());
+        return new HBox(6, field, button);
+    }
+
+    private static Spinner<Integer> intSpinner(String id, IntegerProperty property, int min, int max, int step) {
+        Spinner<Integer> spinner = new Spinner<>(min, max, Math.max(min, property.get()), step);
+        spinner.setId(id);
+        spinner.setEditable(true);
+        spinner.getValueFactory().valueProperty().addListener((o, old, value) -> property.set(value));
+        property.addListener((o, old, value) -> spinner.getValueFactory().setValue(value.intValue()));
+        return spinner;
+    }
+
+    private static TextField doubleField(String id, DoubleProperty property) {
+        TextField field = new TextField();
+        field.setId(id);
+        javafx.scene.control.TextFormatter<Double> formatter = new javafx.scene.control.TextFormatter<>(
+                new DoubleStringConverter(), property.get());
+        field.setTextFormatter(formatter);
+        formatter.valueProperty().addListener((o, old, value) -> {
+            if (value != null) {
+                property.set(value);
+            }
+        });
+        property.addListener((o, old, value) -> formatter.setValue(value.doubleValue()));
+        return field;
+    }
+
+    @Override
+    public void clear() {
+        trainLoss.clear();
+        validationLoss.clear();
+        learningRate.clear();
+    }
+
+    @Override
+    public void steps(List<RunHistory.Step> steps) {
+        double[] x = new double[steps.size()];
+        double[] loss = new double[steps.size()];
+        double[] rate = new double[steps.size()];
+        for (int i = 0; i < x.length; i++) {
+            RunHistory.Step s = steps.get(i);
+            x[i] = s.step();
+            loss[i] = s.loss();
+            rate[i] = s.learningRate();
+        }
+        trainLoss.addAll(x, loss);
+        learningRate.addAll(x, rate);
+    }
+
+    @Override
+    public void validation(long step, double loss) {
+        validationLoss.add(step, loss);
+    }
+
+    LiveChart lossChart() {
+        return lossChart;
+    }
+}

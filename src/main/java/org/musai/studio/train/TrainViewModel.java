@@ -1,0 +1,452 @@
+package org.musai.studio.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.musai.model.RwkvConfig;
+import org.musai.progress.CancellationToken;
+import org.musai.progress.PauseGate;
+import org.musai.progress.Rate;
+import org.musai.studio.common.Background;
+import org.musai.studio.common.ErrorReporter;
+import org.musai.studio.common.Formats;
+import org.musai.studio.common.UiBatcher;
+import org.musai.token.TokenizerFile;
+import org.musai.train.DeviceChoice;
+import org.musai.train.EpochMetrics;
+import org.musai.train.RunFolder;
+import org.musai.train.RunHistory;
+import org.musai.train.StepMetrics;
+import org.musai.train.Trainer;
+import org.musai.train.TrainingListener;
+import org.musai.train.TrainingMemory;
+import org.musai.train.TrainingOptions;
+import org.musai.train.TrainingPlan;
+import org.musai.train.TrainingSummary;
+
+/**
+ * The training page: a dataset and a shape in, a run with live figures out, through the same {@link Trainer} as
+ * {@code musai train}. Start, pause (the trainer waits between steps, keeping its memory), resume, stop (a checkpoint
+ * is written), and reopen a run folder to see its history and continue it. Properties change on the UI executor.
+ */
+public final class TrainViewModel {
+
+    /** Where a run is. */
+    public enum State { IDLE, RUNNING, PAUSED, STOPPING }
+
+    /** The seed trainer's defaults for what the presets leave alone. */
+    static final int DEFAULT_EPOCHS = 10;
+    static final int DEFAULT_STEPS_PER_EPOCH = 100;
+    static final long DEFAULT_SEED = 42;
+    static final double DEFAULT_VALIDATION_FRACTION = 0.05;
+
+    private final Background background;
+    private final ErrorReporter errors;
+    private final long updateIntervalMillis;
+    private TrainingCharts charts = TrainingCharts.NONE;
+
+    private final ObjectProperty<Path> dataset = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> runFolder = new SimpleObjectProperty<>();
+    private final IntegerProperty embed = new SimpleIntegerProperty();
+    private final IntegerProperty layers = new SimpleIntegerProperty();
+    private final IntegerProperty ctx = new SimpleIntegerProperty();
+    private final IntegerProperty batch = new SimpleIntegerProperty();
+    private final IntegerProperty epochs = new SimpleIntegerProperty(DEFAULT_EPOCHS);
+    private final IntegerProperty stepsPerEpoch = new SimpleIntegerProperty(DEFAULT_STEPS_PER_EPOCH);
+    private final DoubleProperty learningRate = new SimpleDoubleProperty();
+    private final DoubleProperty decayStart = new SimpleDoubleProperty(0);
+    private final BooleanProperty headQk = new SimpleBooleanProperty(true);
+    private final BooleanProperty tinyAttention = new SimpleBooleanProperty(false);
+    private final StringProperty device = new SimpleStringProperty("cpu");
+    private final ObservableList<String> devices = FXCollections.observableArrayList("cpu");
+    private final StringProperty estimate = new SimpleStringProperty("");
+    private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.IDLE);
+    private final BooleanProperty resumable = new SimpleBooleanProperty();
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty stepText = new SimpleStringProperty("");
+    private final StringProperty speedText = new SimpleStringProperty("");
+    private final StringProperty timeText = new SimpleStringProperty("");
+    private final StringProperty lossText = new SimpleStringProperty("");
+    private final ObservableList<String> checkpoints = FXCollections.observableArrayList();
+    private CancellationToken cancel = new CancellationToken();
+    private PauseGate pause = new PauseGate();
+    private int vocabSize;
+
+    public TrainViewModel(Background background, ErrorReporter errors, long updateIntervalMillis) {
+        this.background = background;
+        this.errors = errors;
+        this.updateIntervalMillis = updateIntervalMillis;
+        applyPreset(ModelPreset.SMALL);
+        for (javafx.beans.Observable shape : List.of(embed, layers, ctx, batch, headQk, tinyAttention)) {
+            shape.addListener(o -> updateEstimate());
+        }
+        if (DeviceChoice.gpuCount() > 0) {
+            devices.add("gpu");
+        }
+    }
+
+    public void setCharts(TrainingCharts charts) {
+        this.charts = charts;
+    }
+
+    public void applyPreset(ModelPreset preset) {
+        embed.set(preset.embed());
+        layers.set(preset.layers());
+        ctx.set(preset.ctx());
+        batch.set(preset.batch());
+        learningRate.set(preset.learningRate());
+    }
+
+    /** Chooses the dataset; its vocabulary size feeds the parameter estimate. */
+    public void chooseDataset(Path folder) {
+        dataset.set(folder);
+        try {
+            vocabSize = TokenizerFile.load(folder.resolve(TokenizerFile.FILE_NAME)).vocabSize();
+        } catch (IOException | RuntimeException e) {
+            vocabSize = 0;
+            errors.report("Opening the dataset " + folder, new IOException(folder + " is not a dataset from the "
+                    + "Dataset page or musai tokenize (" + Formats.reason(e) + ")", e));
+        }
+        if (runFolder.get() == null && folder != null) {
+            runFolder.set(folder.resolveSibling(folder.getFileName() + "-run"));
+        }
+        updateEstimate();
+    }
+
+    private void updateEstimate() {
+        if (vocabSize <= 0) {
+            estimate.set("Choose a dataset to see the model's size");
+            return;
+        }
+        RwkvConfig config = RwkvConfig.of(vocabSize, embed.get(), layers.get(), ctx.get())
+                .withSeedOptions(headQk.get(), tinyAttention.get(), 0f);
+        estimate.set(String.format(Locale.ROOT, "%s parameters, about %s of memory to train", Formats.count(
+                config.parameterCount()), Formats.bytes(TrainingMemory.estimateBytes(config, batch.get()))));
+    }
+
+    /** Starts a new run in the run folder. */
+    public void start() {
+        if (state.get() != State.IDLE) {
+            return;
+        }
+        TrainingOptions options;
+        try {
+            options = new TrainingOptions(dataset.get(), null, 0, runFolder.get(), null, ctx.get(), batch.get(),
+                    embed.get(), layers.get(), epochs.get(), stepsPerEpoch.get(), learningRate.get(), decayStart.get(),
+                    0, tinyAttention.get(), headQk.get(), 0f, device.get(), DEFAULT_SEED, DEFAULT_VALIDATION_FRACTION);
+        } catch (IllegalArgumentException e) {
+            errors.report("Starting training", e);
+            return;
+        }
+        charts.clear();
+        checkpoints.clear();
+        launch(listener -> new Trainer().train(options, listener, cancel, pause));
+    }
+
+    /** Continues the opened run from its last complete checkpoint. */
+    public void resumeRun() {
+        Path run = runFolder.get();
+        if (state.get() != State.IDLE || run == null) {
+            return;
+        }
+        try {
+            showHistory(run);
+        } catch (IOException e) {
+            errors.report("Reading " + run, e);
+            return;
+        }
+        launch(listener -> new Trainer().resume(run, listener, cancel, pause));
+    }
+
+    private interface Run {
+        TrainingSummary go(TrainingListener listener) throws Exception;
+    }
+
+    private void launch(Run run) {
+        cancel = new CancellationToken();
+        pause = new PauseGate();
+        state.set(State.RUNNING);
+        stepText.set("Starting…");
+        TrainingListener listener = listener();
+        background.run(() -> run.go(listener), summary -> {
+            state.set(State.IDLE);
+            resumable.set(summary.stopped());
+            stepText.set(String.format(Locale.ROOT, "%s at step %,d", summary.stopped() ? "Stopped" : "Finished",
+                    summary.steps()));
+            refreshCheckpoints();
+        }, failure -> {
+            state.set(State.IDLE);
+            stepText.set("Failed");
+            refreshCheckpoints();
+            errors.report("Training", failure);
+        });
+    }
+
+    /** Holds the trainer between steps; it keeps its memory, so resuming is instant. */
+    public void pause() {
+        if (state.get() == State.RUNNING) {
+            pause.pause();
+            state.set(State.PAUSED);
+        }
+    }
+
+    public void resume() {
+        if (state.get() == State.PAUSED) {
+            pause.resume();
+            state.set(State.RUNNING);
+        }
+    }
+
+    /** Stops after the current step; the trainer writes a checkpoint, so the run can be resumed. */
+    public void stop() {
+        if (state.get() == State.RUNNING || state.get() == State.PAUSED) {
+            cancel.cancel();
+            pause.resume();
+            state.set(State.STOPPING);
+        }
+    }
+
+    public boolean isActive() {
+        return state.get() != State.IDLE;
+    }
+
+    /** Opens a run folder: its settings, history and checkpoints; Resume then continues it. */
+    public void openRun(Path folder) {
+        if (state.get() != State.IDLE) {
+            return;
+        }
+        RunFolder run = new RunFolder(folder);
+        try {
+            RunFolder.RunConfig config = run.readConfig();
+            TrainingOptions o = config.options();
+            runFolder.set(folder);
+            if (o.dataset() != null) {
+                dataset.set(o.dataset());
+            }
+            vocabSize = config.model().vocabSize();
+            embed.set(config.model().embed());
+            layers.set(config.model().layers());
+            ctx.set(o.ctxLen());
+            batch.set(o.batch());
+            epochs.set(o.epochs());
+            stepsPerEpoch.set(o.stepsPerEpoch());
+            learningRate.set(o.learningRate());
+            decayStart.set(o.decayStartEpoch());
+            headQk.set(o.headQk());
+            tinyAttention.set(o.tinyAttention());
+            device.set(o.device());
+            long done = showHistory(folder);
+            resumable.set(done < o.totalSteps());
+            stepText.set(String.format(Locale.ROOT, "Opened: step %,d of %,d", done, o.totalSteps()));
+            progress.set((double) done / o.totalSteps());
+        } catch (Exception e) {
+            errors.report("Opening the run " + folder, e);
+        }
+    }
+
+    /** Shows a run's whole history; returns its last step. */
+    private long showHistory(Path folder) throws IOException {
+        RunHistory history = new RunFolder(folder).readHistory();
+        charts.clear();
+        charts.steps(history.steps());
+        for (RunHistory.Step s : history.steps()) {
+            if (!Double.isNaN(s.validationLoss())) {
+                charts.validation(s.step(), s.validationLoss());
+            }
+        }
+        refreshCheckpoints();
+        return history.steps().isEmpty() ? 0 : history.steps().get(history.steps().size() - 1).step();
+    }
+
+    private void refreshCheckpoints() {
+        Path folder = runFolder.get();
+        List<String> names = new ArrayList<>();
+        if (folder != null && Files.isDirectory(folder)) {
+            try {
+                for (Path checkpoint : new RunFolder(folder).completeCheckpoints()) {
+                    names.add(checkpoint.getFileName().toString());
+                }
+            } catch (IOException e) {
+                errors.report("Listing checkpoints of " + folder, e);
+            }
+        }
+        checkpoints.setAll(names);
+    }
+
+    /** The trainer's events, hopped to the UI in batches of at most ten a second. */
+    private TrainingListener listener() {
+        UiBatcher<Object> batcher = new UiBatcher<>(background.ui(), updateIntervalMillis, this::show);
+        return new TrainingListener() {
+            @Override
+            public void started(TrainingPlan plan) {
+                batcher.offer(plan);
+            }
+
+            @Override
+            public void stepped(StepMetrics metrics) {
+                batcher.offer(metrics);
+            }
+
+            @Override
+            public void epochEnded(EpochMetrics metrics) {
+                batcher.offer(metrics);
+            }
+
+            @Override
+            public void checkpointed(Path folder, long step) {
+                batcher.offer(folder);
+            }
+
+            @Override
+            public void finished(TrainingSummary summary) {
+                batcher.flush();
+            }
+        };
+    }
+
+    private void show(List<Object> events) {
+        List<RunHistory.Step> steps = new ArrayList<>();
+        StepMetrics last = null;
+        for (Object event : events) {
+            if (event instanceof StepMetrics m) {
+                steps.add(new RunHistory.Step(m.step(), m.epoch(), m.loss(), Double.NaN, m.learningRate(),
+                        m.tokensPerSecond(), m.elapsedSeconds()));
+                last = m;
+            } else if (event instanceof EpochMetrics e) {
+                flushSteps(steps);
+                if (!Double.isNaN(e.validationLoss())) {
+                    charts.validation(e.step(), e.validationLoss());
+                }
+            } else if (event instanceof TrainingPlan plan) {
+                stepText.set(String.format(Locale.ROOT, "%s parameters on %s; %,d training, %,d validation documents",
+                        Formats.count(plan.parameters()), plan.device(), plan.trainDocuments(),
+                        plan.validationDocuments()));
+            } else if (event instanceof Path) {
+                refreshCheckpoints();
+            }
+        }
+        flushSteps(steps);
+        if (last != null) {
+            progress.set((double) last.step() / last.totalSteps());
+            stepText.set(String.format(Locale.ROOT, "Step %,d of %,d (epoch %d)", last.step(), last.totalSteps(),
+                    last.epoch()));
+            speedText.set(String.format(Locale.ROOT, "%,.0f tokens/s", last.tokensPerSecond()));
+            timeText.set("Elapsed " + Rate.clock(last.elapsedSeconds()) + ", ETA " + Rate.clock(last.etaSeconds()));
+            lossText.set(String.format(Locale.ROOT, "Loss %.3f, lr %.2e", last.loss(), last.learningRate()));
+        }
+    }
+
+    private void flushSteps(List<RunHistory.Step> steps) {
+        if (!steps.isEmpty()) {
+            charts.steps(List.copyOf(steps));
+            steps.clear();
+        }
+    }
+
+    public ObjectProperty<Path> datasetProperty() {
+        return dataset;
+    }
+
+    public ObjectProperty<Path> runFolderProperty() {
+        return runFolder;
+    }
+
+    public IntegerProperty embedProperty() {
+        return embed;
+    }
+
+    public IntegerProperty layersProperty() {
+        return layers;
+    }
+
+    public IntegerProperty ctxProperty() {
+        return ctx;
+    }
+
+    public IntegerProperty batchProperty() {
+        return batch;
+    }
+
+    public IntegerProperty epochsProperty() {
+        return epochs;
+    }
+
+    public IntegerProperty stepsPerEpochProperty() {
+        return stepsPerEpoch;
+    }
+
+    public DoubleProperty learningRateProperty() {
+        return learningRate;
+    }
+
+    public DoubleProperty decayStartProperty() {
+        return decayStart;
+    }
+
+    public BooleanProperty headQkProperty() {
+        return headQk;
+    }
+
+    public BooleanProperty tinyAttentionProperty() {
+        return tinyAttention;
+    }
+
+    public StringProperty deviceProperty() {
+        return device;
+    }
+
+    public ObservableList<String> devices() {
+        return devices;
+    }
+
+    public StringProperty estimateProperty() {
+        return estimate;
+    }
+
+    public ObjectProperty<State> stateProperty() {
+        return state;
+    }
+
+    public BooleanProperty resumableProperty() {
+        return resumable;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty stepTextProperty() {
+        return stepText;
+    }
+
+    public StringProperty speedTextProperty() {
+        return speedText;
+    }
+
+    public StringProperty timeTextProperty() {
+        return timeText;
+    }
+
+    public StringProperty lossTextProperty() {
+        return lossText;
+    }
+
+    public ObservableList<String> checkpoints() {
+        return checkpoints;
+    }
+}
