@@ -22,7 +22,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.musai.midi.InstrumentClass;
 import org.musai.midi.Note;
 import org.musai.midi.Score;
-import org.musai.midi.TimeSignature;
 import org.musai.midi.Track;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Random;
 import org.musai.midi.Note;
 import org.musai.midi.Score;
-import org.musai.midi.TimeSignature;
 import org.musai.midi.Track;
 
 /** Scores for the piano roll's tests and benchmark. */
@@ -28,11 +27,6 @@ final class RollScores {
     /** A score of 4/4 bars with the given tracks. */
     static Score of(Track... tracks) {
         return new Score(TICKS_PER_QUARTER, List.of(tracks), List.of(), List.of());
-    }
-
-    /** A score with a meter change. */
-    static Score withMeters(List<TimeSignature> signatures, Track... tracks) {
-        return new Score(TICKS_PER_QUARTER, List.of(tracks), List.of(), signatures);
     }
 
     /**
