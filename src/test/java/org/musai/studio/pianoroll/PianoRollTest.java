@@ -121,6 +121,10 @@ class PianoRollTest {
         assertThat(roll.pixelsPerBeatProperty().get()).isCloseTo(40, offset(0.01));
         robot.scroll(3, VerticalDirection.DOWN);
         assertThat(roll.pixelsPerBeatProperty().get()).isCloseTo(40, offset(0.01));
+        double rowHeight = roll.rowHeightProperty().get();
+        robot.press(KeyCode.ALT).scroll(3, VerticalDirection.UP).release(KeyCode.ALT);
+        assertThat(roll.rowHeightProperty().get()).isNotCloseTo(rowHeight, offset(0.01));
+        assertThat(roll.pixelsPerBeatProperty().get()).isCloseTo(40, offset(0.01));
 
         robot.interact(roll::zoomToFit);
         awaitPaint();
