@@ -48,6 +48,7 @@ public final class Trainer {
     /** Starts a new run that {@code pause} can hold between steps. */
     public TrainingSummary train(TrainingOptions options, TrainingListener listener, CancellationToken cancel,
                                  PauseGate pause) throws TrainingException, IOException {
+        GradMode.offOnThisThread();
         RunFolder run = new RunFolder(options.output());
         refuseExistingRun(run);
         try (TrainingSource source = TrainingSource.open(options)) {
@@ -90,6 +91,7 @@ public final class Trainer {
     /** Continues a run that {@code pause} can hold between steps. */
     public TrainingSummary resume(Path runFolder, TrainingListener listener, CancellationToken cancel,
                                   PauseGate pause) throws TrainingException, IOException {
+        GradMode.offOnThisThread();
         RunFolder run = new RunFolder(runFolder);
         RunFolder.RunConfig saved = run.readConfig();
         TrainingOptions options = saved.options();

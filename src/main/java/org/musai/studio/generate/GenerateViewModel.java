@@ -46,6 +46,8 @@ import org.musai.progress.ProgressListener;
 import org.musai.studio.common.Background;
 import org.musai.studio.common.ErrorReporter;
 import org.musai.studio.common.UiBatcher;
+import org.musai.token.Quantization;
+import org.musai.token.Quantizer;
 
 /**
  * The generate page: a model, the controls of {@code musai generate}, and what comes out — variations to compare, a
@@ -113,12 +115,12 @@ public final class GenerateViewModel {
         modelFolder.set(folder);
         modelName.set("Loading " + (folder == null ? "the default model" : folder.getFileName()) + "…");
         background.run(() -> folder == null ? ModelBundle.loadDefault() : ModelBundle.load(folder), bundle -> {
-            model.set(bundle);
-            Generator generator = new Generator(bundle);
-            infills.set(generator.infills());
+            infills.set(new Generator(bundle).infills());
             modelName.set((folder == null ? "Default model" : bundle.folder().getFileName().toString()) + " · "
                     + bundle.codec().tokenizer().config().algorithm() + ", "
                     + String.format(Locale.ROOT, "%.1f M parameters", bundle.rnn().config().parameterCount() / 1e6));
+            model.set(bundle); // last: whoever waits for the model finds its name and abilities set
+
         }, failure -> {
             modelName.set("No model loaded");
             errors.report("Loading the model", failure);
@@ -156,6 +158,10 @@ public final class GenerateViewModel {
             errors.report("Generating", e);
             return;
         }
+        if (infills.get()) {
+            showPrimerForInfill(primerScore);
+            return;
+        }
         begin("Generating…");
         CancellationToken token = cancel;
         ProgressListener listener = progress();
@@ -171,6 +177,25 @@ public final class GenerateViewModel {
             status.set(String.format(Locale.ROOT, "%d piece%s in %.1f s", pieces.size(), pieces.size() == 1 ? "" : "s",
                     pieces.stream().mapToDouble(Generation::seconds).sum()));
         }, failure -> failed("Generating", failure));
+    }
+
+    /**
+     * An MMM model rewrites bars rather than writing from scratch: its "generate" puts the primer in the roll, where
+     * bars can be selected and regenerated.
+     */
+    private void showPrimerForInfill(Score primerScore) {
+        if (primerScore == null) {
+            errors.report("Generating", new IllegalArgumentException("this model regenerates chosen bars (MMM): drop a "
+                    + "primer MIDI file first, then select bars in the piano roll and regenerate them"));
+            return;
+        }
+        // shown on the model's grid: what regenerating keeps is exactly what the roll shows
+        Score onGrid = new Quantizer(new Quantization(model.get().codec().tokenizer().config())).quantize(primerScore);
+        Variation variation = new Variation(String.format(Locale.ROOT, "%d · primer %s", ++generated,
+                primer.get().getFileName()), new Generation(onGrid, new int[0], 0, seed.get(), 0));
+        variations.add(variation);
+        selected.set(variation);
+        status.set("Select bars on the ruler, then Regenerate selection");
     }
 
     /** Regenerates bars {@code firstBar..lastBar} (from 1) of the chosen tracks of the shown piece (MMM models). */

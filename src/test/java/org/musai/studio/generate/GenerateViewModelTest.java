@@ -1,0 +1,101 @@
+package org.musai.studio.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.musai.midi.InstrumentClass;
+import org.musai.midi.Score;
+import org.musai.midi.SmfReader;
+import org.musai.studio.Await;
+import org.musai.studio.RecordingErrors;
+import org.musai.studio.common.Background;
+import org.musai.studio.common.UiExecutor;
+
+/** The generate page's view model with the default model: variations, mute/solo, export, drag file; no stage. */
+class GenerateViewModelTest {
+
+    private final RecordingErrors errors = new RecordingErrors();
+    private final Background background = new Background(UiExecutor.direct());
+    private final GenerateViewModel model = new GenerateViewModel(background, errors);
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void loadTheDefaultModel() throws Exception {
+        model.loadModel(null);
+        Await.until(() -> model.modelProperty().get() != null || !errors.reports().isEmpty(), 60);
+        assertThat(errors.reports()).isEmpty();
+    }
+
+    @AfterEach
+    void close() {
+        background.close();
+    }
+
+    @Test
+    void writesVariationsWithTheChosenInstrumentsAndShowsTheFirst() throws Exception {
+        assertThat(model.modelNameProperty().get()).contains("Default model").contains("REMI");
+        assertThat(model.infillsProperty().get()).isFalse();
+        model.classes().clear();
+        model.classes().addAll(Set.of(InstrumentClass.PIANO, InstrumentClass.STRINGS));
+        model.barsProperty().set(4);
+        model.variationCountProperty().set(2);
+        model.seedProperty().set(7);
+        model.generate();
+        Await.until(() -> model.statusProperty().get().contains("pieces"), 60);
+        assertThat(errors.reports()).isEmpty();
+        assertThat(model.selectedProperty().get()).isEqualTo(model.variations().get(0));
+        assertThat(model.variations()).extracting(v -> v.generation().seed()).containsExactly(7L, 8L);
+        for (Variation v : model.variations()) {
+            assertThat(v.generation().skippedTokens()).isZero();
+            assertThat(v.generation().score().tracks()).allSatisfy(t -> assertThat(t.instrumentClass())
+                    .isIn(InstrumentClass.PIANO, InstrumentClass.STRINGS));
+        }
+        assertThat(model.tracks()).hasSize(model.selectedProperty().get().generation().score().tracks().size());
+        assertThat(model.statusProperty().get()).contains("2 pieces");
+    }
+
+    @Test
+    void muteAndSoloDecideWhatSoundsAndExportsKeepEverything() throws Exception {
+        model.classes().clear();
+        model.classes().addAll(Set.of(InstrumentClass.PIANO, InstrumentClass.BASS, InstrumentClass.DRUMS));
+        model.barsProperty().set(4);
+        model.generate();
+        Await.until(() -> model.statusProperty().get().contains("piece"), 60);
+        Score shown = model.selectedProperty().get().generation().score();
+        int tracks = shown.tracks().size();
+        if (tracks >= 2) {
+            model.tracks().get(0).mutedProperty().set(true);
+            assertThat(model.dimmedTracksProperty().get()).containsExactly(0);
+            assertThat(model.audibleScore().tracks()).hasSize(tracks - 1);
+            model.tracks().get(1).soloedProperty().set(true);
+            assertThat(model.audibleScore().tracks()).containsExactly(shown.tracks().get(1));
+        }
+        Path midi = dir.resolve("out.mid");
+        model.exportMidi(midi);
+        assertThat(new SmfReader().read(midi).noteCount()).isEqualTo(shown.noteCount());
+        Path dragged = model.dragFile();
+        assertThat(dragged.getFileName().toString()).endsWith(".mid");
+        assertThat(new SmfReader().read(dragged).noteCount()).isEqualTo(shown.noteCount());
+        Path wav = dir.resolve("out.wav");
+        model.exportWav(wav);
+        Await.until(() -> model.statusProperty().get().startsWith("Rendered"), 60);
+        assertThat(Files.size(wav)).isGreaterThan(44_100); // more than a quarter second of 16-bit stereo
+        assertThat(errors.reports()).isEmpty();
+    }
+
+    @Test
+    void anMmmPrimerWithoutAnMmmModelOrAnyPrimerIsReported() throws Exception {
+        model.primerProperty().set(dir.resolve("missing.mid"));
+        model.generate();
+        assertThat(errors.reports()).singleElement().asString().startsWith("Generating").contains("missing.mid");
+        assertThat(model.busyProperty().get()).isFalse();
+    }
+}

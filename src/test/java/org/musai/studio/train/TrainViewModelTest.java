@@ -1,0 +1,154 @@
+package org.musai.studio.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.musai.TestCorpus;
+import org.musai.midi.InstrumentFilter;
+import org.musai.progress.CancellationToken;
+import org.musai.progress.ProgressListener;
+import org.musai.studio.Await;
+import org.musai.studio.RecordingErrors;
+import org.musai.studio.common.Background;
+import org.musai.studio.common.UiExecutor;
+import org.musai.token.TokenizerConfig;
+import org.musai.token.dataset.DatasetBuilder;
+import org.musai.token.dataset.DatasetRequest;
+import org.musai.token.dataset.SourceFiles;
+import org.musai.train.RunHistory;
+
+/** The training page's view model driving the real trainer on a tiny model; no stage. */
+class TrainViewModelTest {
+
+    @TempDir
+    static Path shared;
+    static Path dataset;
+
+    @TempDir
+    Path dir;
+
+    private final RecordingErrors errors = new RecordingErrors();
+    private final Background background = new Background(UiExecutor.direct());
+    private final TrainViewModel model = new TrainViewModel(background, errors, 0);
+    private final RecordingCharts charts = new RecordingCharts();
+
+    /** What the view would have drawn. */
+    static final class RecordingCharts implements TrainingCharts {
+        final List<RunHistory.Step> steps = new CopyOnWriteArrayList<>();
+        final List<Double> validations = new CopyOnWriteArrayList<>();
+        int clears;
+
+        @Override
+        public void clear() {
+            clears++;
+            steps.clear();
+            validations.clear();
+        }
+
+        @Override
+        public void steps(List<RunHistory.Step> more) {
+            steps.addAll(more);
+        }
+
+        @Override
+        public void validation(long step, double loss) {
+            validations.add(loss);
+        }
+    }
+
+    @BeforeAll
+    static void tokenize() throws Exception {
+        dataset = shared.resolve("remi");
+        new DatasetBuilder().build(new DatasetRequest(SourceFiles.find(TestCorpus.bundled(), null), dataset,
+                TokenizerConfig.defaults(TokenizerConfig.Algorithm.REMI),
+                new InstrumentFilter(InstrumentFilter.defaultClasses(), Set.of(), 8, false), false, 0, 2),
+                ProgressListener.NONE, new CancellationToken());
+    }
+
+    @AfterEach
+    void close() {
+        background.close();
+    }
+
+    private void tinyShape(int epochs, int steps) {
+        model.applyPreset(ModelPreset.TINY);
+        model.embedProperty().set(32);
+        model.ctxProperty().set(32);
+        model.epochsProperty().set(epochs);
+        model.stepsPerEpochProperty().set(steps);
+        model.setCharts(charts);
+        model.chooseDataset(dataset);
+        model.runFolderProperty().set(dir.resolve("run"));
+    }
+
+    @Test
+    void aRunFeedsTheChartsAndListsCheckpoints() throws Exception {
+        tinyShape(2, 3);
+        assertThat(model.estimateProperty().get()).contains("parameters").contains("MB");
+        model.start();
+        Await.until(() -> model.stateProperty().get() == TrainViewModel.State.IDLE, 120);
+        assertThat(errors.reports()).isEmpty();
+        assertThat(charts.steps).extracting(RunHistory.Step::step).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(charts.steps).allSatisfy(s -> assertThat(s.loss()).isPositive());
+        assertThat(charts.validations).hasSize(2);
+        assertThat(model.checkpoints()).isNotEmpty().allSatisfy(name -> assertThat(name).startsWith("step-"));
+        assertThat(model.stepTextProperty().get()).contains("Finished at step 6");
+        assertThat(model.speedTextProperty().get()).contains("tokens/s");
+        assertThat(model.progressProperty().get()).isEqualTo(1.0);
+        assertThat(model.resumableProperty().get()).isFalse();
+    }
+
+    @Test
+    void pauseHoldsTheTrainerAndStopLeavesAResumableRunWithItsHistory() throws Exception {
+        tinyShape(1, 2000);
+        model.start();
+        Await.until(() -> charts.steps.size() >= 2, 120);
+        model.pause();
+        Thread.sleep(300); // the step under way may still finish
+        int held = charts.steps.size();
+        Thread.sleep(700);
+        assertThat(charts.steps).as("no steps while paused").hasSize(held);
+        assertThat(model.stateProperty().get()).isEqualTo(TrainViewModel.State.PAUSED);
+        model.resume();
+        Await.until(() -> charts.steps.size() > held + 1, 60);
+        model.stop();
+        Await.until(() -> model.stateProperty().get() == TrainViewModel.State.IDLE, 60);
+        long done = charts.steps.get(charts.steps.size() - 1).step();
+        assertThat(model.resumableProperty().get()).isTrue();
+        assertThat(model.checkpoints()).isNotEmpty();
+
+        TrainViewModel reopened = new TrainViewModel(background, errors, 0);
+        RecordingCharts history = new RecordingCharts();
+        reopened.setCharts(history);
+        reopened.openRun(dir.resolve("run"));
+        assertThat(history.steps).hasSize((int) done);
+        assertThat(reopened.embedProperty().get()).isEqualTo(32);
+        assertThat(reopened.resumableProperty().get()).isTrue();
+        assertThat(reopened.stepTextProperty().get()).contains("step " + String.format("%,d", done));
+        reopened.stepsPerEpochProperty().set(2000);
+        reopened.resumeRun();
+        Await.until(() -> history.steps.size() > done + 1, 60);
+        assertThat(history.steps.get((int) done).step()).isEqualTo(done + 1); // continues where it stopped
+        reopened.stop();
+        Await.until(() -> reopened.stateProperty().get() == TrainViewModel.State.IDLE, 60);
+        assertThat(errors.reports()).isEmpty();
+    }
+
+    @Test
+    void nonsenseIsReportedNotThrown() {
+        model.chooseDataset(dir.resolve("not-a-dataset"));
+        assertThat(errors.reports()).singleElement().asString().contains("is not a dataset");
+        model.runFolderProperty().set(dir.resolve("run"));
+        model.learningRateProperty().set(5);
+        model.start();
+        assertThat(errors.reports()).hasSize(2).last().asString().contains("learning rate");
+        assertThat(model.stateProperty().get()).isEqualTo(TrainViewModel.State.IDLE);
+    }
+}
