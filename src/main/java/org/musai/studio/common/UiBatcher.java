@@ -54,9 +54,9 @@ public final class UiBatcher<T> {
         }
     }
 
-    /** Hands over whatever is pending now, on the calling thread (the end of a job). */
+    /** Hands over whatever is pending without waiting for the interval (the end of a job). */
     public void flush() {
-        drain();
+        ui.execute(this::drain);
     }
 
     private void drain() {

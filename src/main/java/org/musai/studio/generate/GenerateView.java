@@ -151,7 +151,7 @@ public final class GenerateView extends BorderPane {
         dice.setOnAction(e -> model.rollSeed());
         HBox.setHgrow(seed, Priority.ALWAYS);
         Forms.row(form, "Seed", new HBox(6, seed, dice));
-        Forms.row(form, "Variations", intSpinner("variations", model.variationCountProperty(), 1, MAX_VARIATIONS));
+        Forms.row(form, "Variations", intSpinner("variationCount", model.variationCountProperty(), 1, MAX_VARIATIONS));
         Forms.row(form, "Primer", primerField());
         Forms.row(form, "Primer bars (0: all)", intSpinner("primerBars", model.primerBarsProperty(), 0, MAX_PRIMER_BARS));
 

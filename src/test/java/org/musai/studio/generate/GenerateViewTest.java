@@ -1,0 +1,95 @@
+package org.musai.studio.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.UUID;
+import java.util.prefs.Preferences;
+import javafx.scene.Scene;
+import javafx.scene.input.ClipboardContent;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.musai.midi.InstrumentClass;
+import org.musai.midi.Score;
+import org.musai.midi.SmfReader;
+import org.musai.studio.Await;
+import org.musai.studio.RecordingErrors;
+import org.musai.studio.StudioPreferences;
+import org.musai.studio.common.Background;
+import org.musai.studio.common.Choosers;
+import org.musai.studio.common.UiExecutor;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The generate workspace on a real headless stage with the default model: generate, see notes, mute, drag out. */
+@ExtendWith(ApplicationExtension.class)
+class GenerateViewTest {
+
+    private final RecordingErrors errors = new RecordingErrors();
+    private final Background background = new Background(UiExecutor.javaFx());
+    private final GenerateViewModel model = new GenerateViewModel(background, errors);
+    private final Preferences node = Preferences.userRoot().node("org/musai/studio-test/" + UUID.randomUUID());
+    private GenerateView view;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        view = new GenerateView(model, new Choosers(new StudioPreferences(node)));
+        stage.setScene(new Scene(view, 1280, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        background.close();
+        node.removeNode();
+    }
+
+    @Test
+    void generatesIntoThePianoRollAndTheDragCarriesAMidiFile(FxRobot robot) throws Exception {
+        robot.interact(() -> model.loadModel(null));
+        Await.until(() -> model.modelProperty().get() != null, 60);
+        robot.interact(() -> {
+            model.classes().retainAll(Set.of(InstrumentClass.PIANO, InstrumentClass.BASS));
+            model.classes().addAll(Set.of(InstrumentClass.PIANO, InstrumentClass.BASS));
+            model.barsProperty().set(8);
+        });
+        robot.clickOn("#generate");
+        Await.until(() -> model.statusProperty().get().contains("piece"), 60);
+        WaitForAsyncUtils.waitForFxEvents();
+        Score shown = view.pianoRoll().getScore();
+        assertThat(shown.noteCount()).isPositive();
+        assertThat(shown).isEqualTo(model.selectedProperty().get().generation().score());
+        Await.until(() -> view.pianoRoll().lastDrawnRectangles() > 0, 10);
+        assertThat(robot.lookup("#variations").queryListView().getItems()).hasSize(1);
+        assertThat(robot.lookup("#tracks").queryListView().getItems()).hasSize(shown.tracks().size());
+
+        robot.clickOn("#mute0");
+        assertThat(model.dimmedTracksProperty().get()).containsExactly(0);
+        assertThat(model.audibleScore().tracks()).hasSize(shown.tracks().size() - 1);
+
+        ClipboardContent content = WaitForAsyncUtils.asyncFx(() -> view.dragContent()).get();
+        assertThat(content.getFiles()).hasSize(1);
+        File dragged = content.getFiles().get(0);
+        assertThat(dragged.getName()).endsWith(".mid");
+        Score parsed = new SmfReader().read(dragged.toPath());
+        assertThat(parsed.noteCount()).isEqualTo(shown.noteCount());
+        assertThat(parsed.tracks()).extracting(t -> t.instrumentClass())
+                .containsExactlyInAnyOrderElementsOf(shown.tracks().stream().map(t -> t.instrumentClass()).toList());
+
+        Path saved = dir.resolve("piece.mid");
+        robot.interact(() -> model.exportMidi(saved));
+        assertThat(new SmfReader().read(saved).noteCount()).isEqualTo(shown.noteCount());
+        assertThat(robot.lookup("#regenerate").queryButton().isDisabled()).as("REMI model: no infill").isTrue();
+        assertThat(errors.reports()).isEmpty();
+    }
+}
