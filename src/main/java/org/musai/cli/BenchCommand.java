@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code musai bench}: machine-readable timings of the hot paths. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Time a hot path and print its figures.",
-        subcommands = {BenchTokenizeCommand.class, BenchTrainCommand.class, BenchGenerateCommand.class})
+        subcommands = {BenchTokenizeCommand.class, BenchTrainCommand.class, BenchGenerateCommand.class, BenchStudioCommand.class})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

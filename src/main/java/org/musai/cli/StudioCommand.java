@@ -11,11 +11,9 @@ final class StudioCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean linux = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
-        if (linux && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
-            // JavaFX would fail with "Unable to open DISPLAY"; the command line works without one
-            throw new IllegalArgumentException("the studio needs a desktop session (DISPLAY is not set); the other "
-                    + "musai commands work without one");
+        String missing = StudioLauncher.missingDisplay();
+        if (missing != null) {
+            throw new IllegalArgumentException(missing);
         }
         StudioLauncher.main(new String[0]);
         return ExitCodes.OK;

@@ -133,6 +133,16 @@ public final class Generator {
                 (System.nanoTime() - start) / 1e9);
     }
 
+    /** Adds the probability of {@code alias} to the end token's: log(e^end + e^alias). */
+    static void foldIntoEnd(float[] logits, int alias) {
+        if (alias < 0 || alias >= logits.length) {
+            return;
+        }
+        float end = logits[SpecialTokens.EOS];
+        float high = Math.max(end, logits[alias]);
+        logits[SpecialTokens.EOS] = high + (float) Math.log(Math.exp(end - high) + Math.exp(logits[alias] - high));
+    }
+
     /** Reads the prompt, then draws tokens the grammar allows until it is finished; returns every id. */
     private int[] continueWith(Grammar grammar, int[] promptBaseIds, SamplingSettings sampling, long seed, int maxTokens,
                                CancellationToken cancel) throws CancelledException {
@@ -155,6 +165,7 @@ public final class Generator {
                 grammar.close();
             }
             mask.allowed(grammar, allowed);
+            foldIntoEnd(logits, grammar.endAlias());
             int id = Sampler.sample(logits, allowed, penalized, history, ids.size(), sampling, random);
             for (int base : mask.expand(id)) {
                 grammar.accept(base);

@@ -21,4 +21,13 @@ interface Grammar {
 
     /** From now on only what is open may be finished, then the end: a token budget ran out. */
     void close();
+
+    /**
+     * A base id that says "go on" where the piece must end now (a new bar after the last one), or -1. The sampler
+     * gives its probability to the end: otherwise the model, wanting a new bar, would pile notes into the last
+     * position until it happened to draw the end.
+     */
+    default int endAlias() {
+        return -1;
+    }
 }

@@ -79,6 +79,12 @@ final class RemiGrammar implements Grammar {
     }
 
     @Override
+    public int endAlias() {
+        boolean lastBar = clock.bar() >= 0 && clock.bar() + 1 >= maxBars;
+        return !ended && !closing && noteTokens == 0 && lastBar && allows(SpecialTokens.EOS) ? v.bar() : -1;
+    }
+
+    @Override
     public boolean allows(int id) {
         if (ended) {
             return false;

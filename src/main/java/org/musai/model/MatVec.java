@@ -25,6 +25,20 @@ final class MatVec {
         return y;
     }
 
+    /** The dot product of {@code q} with {@code length} values of {@code rows} from {@code offset}. */
+    static float dot(float[] q, float[] rows, int offset, int length) {
+        return SIMD ? SimdMatVec.dot(q, rows, offset, length) : dotScalar(q, rows, offset, length, 0);
+    }
+
+    /** The dot product over positions {@code from..length}. */
+    static float dotScalar(float[] q, float[] rows, int offset, int length, int from) {
+        float sum = 0;
+        for (int i = from; i < length; i++) {
+            sum += q[i] * rows[offset + i];
+        }
+        return sum;
+    }
+
     /**
      * y[from..rows) += W x. Four columns go in per pass so that y is loaded and stored a quarter as often.
      */

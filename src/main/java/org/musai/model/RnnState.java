@@ -65,11 +65,17 @@ public final class RnnState {
         tokens[length++] = token;
     }
 
-    /** Appends one row to a growing row-major matrix. */
-    static float[] appendRow(float[] matrix, float[] row) {
-        float[] grown = Arrays.copyOf(matrix, matrix.length + row.length);
-        System.arraycopy(row, 0, grown, matrix.length, row.length);
-        return grown;
+    /**
+     * Writes row {@code row} of a growing row-major matrix, doubling its capacity when full, so that a long
+     * generation costs amortised constant time per row (copying the whole matrix per token made it quadratic).
+     *
+     * @return the matrix, grown if it had to be
+     */
+    static float[] putRow(float[] matrix, int row, float[] values) {
+        int end = (row + 1) * values.length;
+        float[] target = matrix.length >= end ? matrix : Arrays.copyOf(matrix, Math.max(end, matrix.length * 2));
+        System.arraycopy(values, 0, target, row * values.length, values.length);
+        return target;
     }
 
     private static float[][] deepCopy(float[][] arrays) {

@@ -189,13 +189,15 @@ public final class RwkvRnn {
         int dim = config.tinyAttDim();
         float[] xx = layerNorm(x, vectors.get(block(l, "tiny_ln.weight")), vectors.get(block(l, "tiny_ln.bias")));
         float[] q = linear(matrices.get(block(l, "tiny_q.weight")), xx);
-        s.tinyKeys = RnnState.appendRow(s.tinyKeys, linear(matrices.get(block(l, "tiny_k.weight")), xx));
-        s.tinyValues = RnnState.appendRow(s.tinyValues, linear(matrices.get(block(l, "tiny_v.weight")), embedded));
-        int positions = s.tinyKeys.length / dim;
+        // this token's row comes after the s.length rows of the tokens before it
+        s.tinyKeys = RnnState.putRow(s.tinyKeys, s.length, linear(matrices.get(block(l, "tiny_k.weight")), xx));
+        s.tinyValues = RnnState.putRow(s.tinyValues, s.length, linear(matrices.get(block(l, "tiny_v.weight")),
+                embedded));
+        int positions = s.length + 1;
         float scale = (float) (1.0 / Math.sqrt(dim));
         float[] mixed = new float[c];
         for (int t = 0; t < positions; t++) {
-            float score = dot(q, s.tinyKeys, t * dim, dim) * scale;
+            float score = MatVec.dot(q, s.tinyKeys, t * dim, dim) * scale;
             for (int i = 0; i < c; i++) {
                 mixed[i] += score * s.tinyValues[t * c + i];
             }
@@ -207,9 +209,10 @@ public final class RwkvRnn {
     private void addCopyTerm(RnnState s, float[] x, float[] logits) {
         int d = config.headQk();
         float[] q = linear(matrices.get(HEAD_Q), x);
-        s.copyKeys = RnnState.appendRow(s.copyKeys, linear(matrices.get(HEAD_K), x));
+        // s.length already counts this token: its row is the last
+        s.copyKeys = RnnState.putRow(s.copyKeys, s.length - 1, linear(matrices.get(HEAD_K), x));
         for (int t = 0; t < s.length; t++) {
-            logits[s.tokens[t]] += dot(q, s.copyKeys, t * d, d) / d;
+            logits[s.tokens[t]] += MatVec.dot(q, s.copyKeys, t * d, d) / d;
         }
     }
 
@@ -242,14 +245,6 @@ public final class RwkvRnn {
             y[i] = (float) ((x[i] - mean) * inverse) * g[i] + b[i];
         }
         return y;
-    }
-
-    private static float dot(float[] q, float[] rows, int offset, int length) {
-        float sum = 0;
-        for (int i = 0; i < length; i++) {
-            sum += q[i] * rows[offset + i];
-        }
-        return sum;
     }
 
     private static void add(float[] x, float[] delta) {

@@ -1,6 +1,7 @@
 package org.musai.model;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /** The Vector API form of {@link MatVec}; loaded only when the incubator module is present. */
@@ -9,6 +10,16 @@ final class SimdMatVec {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
 
     private SimdMatVec() {
+    }
+
+    /** The dot product of q with length values of rows from offset. */
+    static float dot(float[] q, float[] rows, int offset, int length) {
+        int whole = SPECIES.loopBound(length);
+        FloatVector sum = FloatVector.zero(SPECIES);
+        for (int i = 0; i < whole; i += SPECIES.length()) {
+            sum = FloatVector.fromArray(SPECIES, q, i).fma(FloatVector.fromArray(SPECIES, rows, offset + i), sum);
+        }
+        return sum.reduceLanes(VectorOperators.ADD) + MatVec.dotScalar(q, rows, offset, length, whole);
     }
 
     /** y += W x, four columns per pass, whole vectors first and the rows left over through the scalar loop. */

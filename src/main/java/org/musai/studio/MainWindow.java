@@ -228,4 +228,16 @@ public final class MainWindow extends BorderPane {
     TabPane workspaces() {
         return workspaces;
     }
+
+    DatasetViewModel dataset() {
+        return dataset;
+    }
+
+    TrainViewModel train() {
+        return train;
+    }
+
+    GenerateViewModel generate() {
+        return generate;
+    }
 }
