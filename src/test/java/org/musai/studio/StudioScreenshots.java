@@ -76,9 +76,9 @@ public final class StudioScreenshots {
         Await.until(() -> window.generate().modelProperty().get() != null, (int) TIMEOUT_SECONDS);
         fx(() -> {
             window.workspaces().getSelectionModel().select(2);
-            window.generate().classes().retainAll(Set.of(InstrumentClass.PIANO, InstrumentClass.STRINGS));
-            window.generate().classes().addAll(Set.of(InstrumentClass.PIANO, InstrumentClass.STRINGS));
-            window.generate().meterProperty().set("3/4");
+            Set<InstrumentClass> band = Set.of(InstrumentClass.PIANO, InstrumentClass.BASS, InstrumentClass.DRUMS);
+            window.generate().classes().retainAll(band);
+            window.generate().classes().addAll(band);
             window.generate().variationCountProperty().set(3);
             window.generate().generate();
             return null;

@@ -3,10 +3,8 @@ package org.musai.studio.dataset;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableSet;
-import javafx.collections.SetChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -23,6 +21,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.cell.CheckBoxListCell;
+import org.musai.studio.common.ClassChecks;
 import org.musai.studio.common.ClassNames;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
@@ -184,21 +183,7 @@ public final class DatasetView extends BorderPane {
         list.getItems().setAll(InstrumentClass.values());
         list.setPrefHeight(150);
         list.setCellFactory(v -> new CheckBoxListCell<>(list::getItemBooleanProperty, ClassNames.CONVERTER));
-        chosen.forEach(c -> list.getCheckModel().check(c));
-        list.getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<InstrumentClass>)
-                change -> {
-                    Set<InstrumentClass> now = Set.copyOf(list.getCheckModel().getCheckedItems());
-                    chosen.retainAll(now);
-                    chosen.addAll(now);
-                });
-        chosen.addListener((SetChangeListener<InstrumentClass>) change -> {
-            if (change.wasAdded() && !list.getCheckModel().isChecked(change.getElementAdded())) {
-                list.getCheckModel().check(change.getElementAdded());
-            }
-            if (change.wasRemoved() && list.getCheckModel().isChecked(change.getElementRemoved())) {
-                list.getCheckModel().clearCheck(change.getElementRemoved());
-            }
-        });
+        ClassChecks.bind(list.getCheckModel(), chosen);
         return list;
     }
 

@@ -37,6 +37,7 @@ import org.controlsfx.control.CheckComboBox;
 import org.musai.midi.InstrumentClass;
 import org.musai.studio.StudioPreferences.Place;
 import org.musai.studio.common.Choosers;
+import org.musai.studio.common.ClassChecks;
 import org.musai.studio.common.ClassNames;
 import org.musai.studio.common.Forms;
 import org.musai.studio.common.Styles;
@@ -81,7 +82,7 @@ public final class GenerateView extends BorderPane {
         model.dimmedTracksProperty().addListener((o, old, dimmed) -> roll.setDimmedTracks(dimmed));
         roll.playheadTickProperty().bind(model.playheadTickProperty());
         SplitPane split = new SplitPane(controlsPane(), rollPane());
-        split.setDividerPositions(0.27);
+        split.setDividerPositions(0.3);
         setCenter(split);
         setBottom(transportPane());
     }
@@ -104,12 +105,7 @@ public final class GenerateView extends BorderPane {
         classes.setId("classes");
         classes.getItems().setAll(InstrumentClass.values());
         classes.setConverter(ClassNames.CONVERTER);
-        model.classes().forEach(c -> classes.getCheckModel().check(c));
-        classes.getCheckModel().getCheckedItems().addListener((ListChangeListener<InstrumentClass>) change -> {
-            Set<InstrumentClass> now = Set.copyOf(classes.getCheckModel().getCheckedItems());
-            model.classes().retainAll(now);
-            model.classes().addAll(now);
-        });
+        ClassChecks.bind(classes.getCheckModel(), model.classes());
         classes.setMaxWidth(Double.MAX_VALUE);
         Forms.row(form, "Instruments", classes);
         Forms.row(form, "Bars", intSpinner("bars", model.barsProperty(), 1, MAX_BARS));
@@ -145,7 +141,7 @@ public final class GenerateView extends BorderPane {
         seed.setId("seed");
         seed.textProperty().bindBidirectional(model.seedProperty(), new javafx.util.converter.NumberStringConverter(
                 java.util.Locale.ROOT, "#"));
-        Button dice = new Button("🎲");
+        Button dice = new Button("⚄");
         dice.setId("rollSeed");
         dice.setTooltip(new Tooltip("A new random seed"));
         dice.setOnAction(e -> model.rollSeed());
@@ -219,7 +215,8 @@ public final class GenerateView extends BorderPane {
         });
         model.selectedProperty().addListener((o, old, v) -> variations.getSelectionModel().select(v));
         VBox side = new VBox(8, Forms.section("Variations", variations), Forms.section("Tracks", trackList));
-        side.setPrefWidth(250);
+        side.setPrefWidth(290);
+        side.setMinWidth(240);
         VBox.setVgrow(trackList, Priority.ALWAYS);
         Button regenerate = new Button("Regenerate selection");
         regenerate.setId("regenerate");
@@ -240,6 +237,8 @@ public final class GenerateView extends BorderPane {
         Button fit = new Button("Fit");
         fit.setId("zoomToFit");
         fit.setOnAction(e -> roll.zoomToFit());
+        fit.setMinWidth(Region.USE_PREF_SIZE);
+        regenerate.setMinWidth(Region.USE_PREF_SIZE);
         HBox rollBar = new HBox(8, fit, regenerate, selection);
         BorderPane center = new BorderPane(roll);
         center.setTop(rollBar);
@@ -265,6 +264,7 @@ public final class GenerateView extends BorderPane {
                 }
                 Rectangle swatch = new Rectangle(SWATCH_SIZE, SWATCH_SIZE, InstrumentColors.of(row.instrumentClass()));
                 Label name = new Label(row.label());
+                name.setMinWidth(0);
                 ToggleButton mute = new ToggleButton("M");
                 mute.setId("mute" + row.index());
                 mute.selectedProperty().bindBidirectional(row.mutedProperty());
@@ -333,6 +333,7 @@ public final class GenerateView extends BorderPane {
         status.setId("generateStatus");
         status.textProperty().bind(model.statusProperty());
         HBox bar = new HBox(8, play, output, soundfont, chooseSoundfont, builtIn, exportMidi, exportWav, drag, status);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.getStyleClass().add(Styles.SECTION);
         return bar;
     }

@@ -161,13 +161,15 @@ public final class TrainView extends BorderPane implements TrainingCharts {
         HBox chartOptions = new HBox(8, log, new Label("Smoothing"), smoothing);
 
         VBox.setVgrow(lossChart, Priority.ALWAYS);
-        rateChart.setPrefHeight(170);
+        rateChart.setPrefHeight(200);
         rateChart.setMinHeight(120);
         ListView<String> checkpoints = new ListView<>(model.checkpoints());
         checkpoints.setId("checkpoints");
         checkpoints.setPlaceholder(new Label("No checkpoints yet"));
         checkpoints.setPrefWidth(170);
+        checkpoints.setPrefHeight(140);
         HBox lower = new HBox(8, rateChart, Forms.section("Checkpoints", checkpoints));
+        lower.setMaxHeight(220);
         HBox.setHgrow(rateChart, Priority.ALWAYS);
         VBox charts = new VBox(8, chartOptions, lossChart, lower);
         BorderPane pane = new BorderPane(charts);
