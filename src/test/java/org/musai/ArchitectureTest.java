@@ -62,6 +62,23 @@ class ArchitectureTest {
     }
 
     @Test
+    void theStudioBuildsOnTheCoreNotOnTheCommandLine() {
+        noClasses().that().resideInAnyPackage("org.musai.studio..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.musai.cli..")
+                .because("both front ends sit on the same core services; the command line only launches the studio")
+                .check(classes);
+    }
+
+    @Test
+    void viewModelsHoldStateNotControls() {
+        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                        "org.controlsfx..")
+                .because("a view model is tested without a stage; its view binds the controls to it")
+                .check(classes);
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         slices().matching("org.musai.(*)..").should().beFreeOfCycles()
                 .because("each layer builds on the ones below it").check(classes);
