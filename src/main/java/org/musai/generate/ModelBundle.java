@@ -26,14 +26,20 @@ public record ModelBundle(Path folder, RwkvRnn rnn, TokenCodec codec) {
     /** The files of a model folder, as a training run writes them. */
     static final String CONFIG = "config.json";
     static final String WEIGHTS = "model.safetensors";
+    /** Where a run keeps its checkpoints, as the trainer writes them. */
+    static final String CHECKPOINTS = "checkpoints";
 
     /** The default model, relative to the installation folder. */
     public static final Path DEFAULT_MODEL = Path.of("assets", "models", "default");
 
-    /** Loads a run or model folder (config.json, model.safetensors, tokenizer.json). */
+    /**
+     * Loads a run or model folder (config.json, model.safetensors, tokenizer.json), or one of a run's checkpoints
+     * ({@code run/checkpoints/step-N}: its weights with the run's config and tokenizer).
+     */
     public static ModelBundle load(Path folder) throws GenerationException {
-        RwkvConfig shape = readShape(folder.resolve(CONFIG));
-        Path tokenizer = folder.resolve(TokenizerFile.FILE_NAME);
+        Path described = describingFolder(folder);
+        RwkvConfig shape = readShape(described.resolve(CONFIG));
+        Path tokenizer = described.resolve(TokenizerFile.FILE_NAME);
         if (!Files.isRegularFile(tokenizer)) {
             throw new GenerationException(folder + " has no tokenizer.json: a model trained in text mode cannot "
                     + "write music");
@@ -52,6 +58,15 @@ public record ModelBundle(Path folder, RwkvRnn rnn, TokenCodec codec) {
              RwkvWeights weights = loadWeights(shape, manager, folder.resolve(WEIGHTS))) {
             return new ModelBundle(folder, new RwkvRnn(weights), codec);
         }
+    }
+
+    /** Where config.json and tokenizer.json are: the folder itself, or the run above a checkpoint folder. */
+    private static Path describingFolder(Path folder) {
+        Path parent = folder.toAbsolutePath().getParent();
+        boolean checkpoint = !Files.isRegularFile(folder.resolve(CONFIG)) && parent != null
+                && parent.getFileName() != null && parent.getFileName().toString().equals(CHECKPOINTS)
+                && parent.getParent() != null && Files.isRegularFile(parent.getParent().resolve(CONFIG));
+        return checkpoint ? parent.getParent() : folder;
     }
 
     /**

@@ -70,6 +70,10 @@ public final class MainWindow extends BorderPane {
         workspaces.getTabs().setAll(datasetTab, trainTab, generateTab);
         workspaces.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         workspaces.getSelectionModel().select(Math.max(0, Math.min(2, preferences.workspace())));
+        trainView.setOnOpenCheckpoint(checkpoint -> {
+            generate.loadModel(checkpoint);
+            select(2);
+        });
         dataset.manifestProperty().addListener((o, old, manifest) -> {
             if (manifest != null && train.datasetProperty().get() == null) {
                 train.chooseDataset(dataset.outputProperty().get());

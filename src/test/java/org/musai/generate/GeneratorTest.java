@@ -1,6 +1,7 @@
 package org.musai.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -57,6 +58,21 @@ class GeneratorTest {
     static GenerationRequest request(Set<InstrumentClass> classes, int bars, double temperature, long seed) {
         return new GenerationRequest(new GenerationControls(classes, bars, new TimeSignature(0, 3, 4), 100),
                 new SamplingSettings(temperature, 0.95, 0, 1.1, 1.5, 128, 0.85, seed), 1, null, 0, 4000);
+    }
+
+    @Test
+    void aCheckpointFolderLoadsWithItsRunsConfigAndTokenizer() throws Exception {
+        Path checkpoint;
+        try (var list = java.nio.file.Files.list(shared.resolve("run").resolve("checkpoints"))) {
+            checkpoint = list.sorted().reduce((a, b) -> b).orElseThrow();
+        }
+        ModelBundle fromCheckpoint = ModelBundle.load(checkpoint);
+        assertThat(fromCheckpoint.codec().vocabSize()).isEqualTo(model.codec().vocabSize());
+        Generation piece = new Generator(fromCheckpoint).generate(request(EnumSet.of(InstrumentClass.PIANO), 2, 1.0, 3),
+                ProgressListener.NONE, new CancellationToken()).get(0);
+        assertThat(piece.skippedTokens()).isZero();
+        assertThatThrownBy(() -> ModelBundle.load(shared.resolve("ds"))).isInstanceOf(GenerationException.class)
+                .hasMessageContaining("not a model folder");
     }
 
     @Test

@@ -116,7 +116,7 @@ public final class GenerateViewModel {
         modelName.set("Loading " + (folder == null ? "the default model" : folder.getFileName()) + "…");
         background.run(() -> folder == null ? ModelBundle.loadDefault() : ModelBundle.load(folder), bundle -> {
             infills.set(new Generator(bundle).infills());
-            modelName.set((folder == null ? "Default model" : bundle.folder().getFileName().toString()) + " · "
+            modelName.set((folder == null ? "Default model" : displayName(folder)) + " · "
                     + bundle.codec().tokenizer().config().algorithm() + ", "
                     + String.format(Locale.ROOT, "%.1f M parameters", bundle.rnn().config().parameterCount() / 1e6));
             model.set(bundle); // last: whoever waits for the model finds its name and abilities set
@@ -125,6 +125,17 @@ public final class GenerateViewModel {
             modelName.set("No model loaded");
             errors.report("Loading the model", failure);
         });
+    }
+
+    /** "run" for a run folder, "run / step-000000300" for one of its checkpoints. */
+    private static String displayName(Path folder) {
+        Path absolute = folder.toAbsolutePath();
+        Path parent = absolute.getParent();
+        if (parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("checkpoints")
+                && parent.getParent() != null) {
+            return parent.getParent().getFileName() + " / " + absolute.getFileName();
+        }
+        return String.valueOf(absolute.getFileName());
     }
 
     /** Lists the MIDI outputs (a DAW's virtual input among them) beside the synthesizer. */

@@ -51,6 +51,7 @@ public final class TrainView extends BorderPane implements TrainingCharts {
     private final Series trainLoss;
     private final Series validationLoss;
     private final Series learningRate;
+    private java.util.function.Consumer<Path> openCheckpoint = folder -> { };
 
     public TrainView(TrainViewModel model, Choosers choosers) {
         this.model = model;
@@ -99,6 +100,7 @@ public final class TrainView extends BorderPane implements TrainingCharts {
         Forms.row(shape, "Steps per epoch", intSpinner("steps", model.stepsPerEpochProperty(), 1, MAX_STEPS, 10));
         Forms.row(shape, "Learning rate", doubleField("learningRate", model.learningRateProperty()));
         Forms.row(shape, "Decay from epoch", doubleField("decayStart", model.decayStartProperty()));
+        Forms.row(shape, "Dropout", doubleField("dropout", model.dropoutProperty()));
         CheckBox headQk = new CheckBox("Head-QK (copy from context)");
         headQk.setId("headQk");
         headQk.selectedProperty().bindBidirectional(model.headQkProperty());
@@ -166,6 +168,13 @@ public final class TrainView extends BorderPane implements TrainingCharts {
         ListView<String> checkpoints = new ListView<>(model.checkpoints());
         checkpoints.setId("checkpoints");
         checkpoints.setPlaceholder(new Label("No checkpoints yet"));
+        checkpoints.setTooltip(new javafx.scene.control.Tooltip("Double-click to generate with a checkpoint"));
+        checkpoints.setOnMouseClicked(e -> {
+            String chosen = checkpoints.getSelectionModel().getSelectedItem();
+            if (e.getClickCount() == 2 && chosen != null) {
+                openCheckpoint.accept(model.checkpointFolder(chosen));
+            }
+        });
         checkpoints.setPrefWidth(170);
         checkpoints.setPrefHeight(140);
         HBox lower = new HBox(8, rateChart, Forms.section("Checkpoints", checkpoints));
@@ -255,6 +264,11 @@ public final class TrainView extends BorderPane implements TrainingCharts {
     @Override
     public void validation(long step, double loss) {
         validationLoss.add(step, loss);
+    }
+
+    /** What a double-click on a checkpoint does: the main window opens it in the generate workspace. */
+    public void setOnOpenCheckpoint(java.util.function.Consumer<Path> action) {
+        openCheckpoint = action;
     }
 
     LiveChart lossChart() {

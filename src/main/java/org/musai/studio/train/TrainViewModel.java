@@ -72,6 +72,7 @@ public final class TrainViewModel {
     private final DoubleProperty decayStart = new SimpleDoubleProperty(0);
     private final BooleanProperty headQk = new SimpleBooleanProperty(true);
     private final BooleanProperty tinyAttention = new SimpleBooleanProperty(false);
+    private final DoubleProperty dropout = new SimpleDoubleProperty(0);
     private final StringProperty device = new SimpleStringProperty("cpu");
     private final ObservableList<String> devices = FXCollections.observableArrayList("cpu");
     private final StringProperty estimate = new SimpleStringProperty("");
@@ -148,7 +149,8 @@ public final class TrainViewModel {
         try {
             options = new TrainingOptions(dataset.get(), null, 0, runFolder.get(), null, ctx.get(), batch.get(),
                     embed.get(), layers.get(), epochs.get(), stepsPerEpoch.get(), learningRate.get(), decayStart.get(),
-                    0, tinyAttention.get(), headQk.get(), 0f, device.get(), DEFAULT_SEED, DEFAULT_VALIDATION_FRACTION);
+                    0, tinyAttention.get(), headQk.get(), (float) dropout.get(), device.get(), DEFAULT_SEED,
+                    DEFAULT_VALIDATION_FRACTION);
         } catch (IllegalArgumentException e) {
             errors.report("Starting training", e);
             return;
@@ -249,6 +251,7 @@ public final class TrainViewModel {
             decayStart.set(o.decayStartEpoch());
             headQk.set(o.headQk());
             tinyAttention.set(o.tinyAttention());
+            dropout.set(o.dropout());
             device.set(o.device());
             long done = showHistory(folder);
             resumable.set(done < o.totalSteps());
@@ -404,6 +407,15 @@ public final class TrainViewModel {
 
     public BooleanProperty tinyAttentionProperty() {
         return tinyAttention;
+    }
+
+    public DoubleProperty dropoutProperty() {
+        return dropout;
+    }
+
+    /** The folder of a checkpoint listed in {@link #checkpoints()}, to generate with. */
+    public Path checkpointFolder(String name) {
+        return runFolder.get().resolve("checkpoints").resolve(name);
     }
 
     public StringProperty deviceProperty() {
