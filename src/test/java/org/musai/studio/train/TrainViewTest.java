@@ -88,6 +88,12 @@ class TrainViewTest {
         assertThat(view.lossChart().yTickLabels()).isNotEmpty();
         ListView<String> checkpoints = robot.lookup("#checkpoints").queryListView();
         assertThat(checkpoints.getItems()).isNotEmpty();
+        java.util.List<Path> opened = new java.util.ArrayList<>();
+        robot.interact(() -> view.setOnOpenCheckpoint(opened::add));
+        String first = checkpoints.getItems().get(0);
+        robot.doubleClickOn(first);
+        assertThat(opened).containsExactly(dir.resolve("run").resolve("checkpoints").resolve(first));
+        assertThat(opened.get(0).resolve("model.safetensors")).exists();
         assertThat(robot.lookup("#speedText").queryLabeled().getText()).contains("tokens/s");
         assertThat(robot.lookup("#stepText").queryLabeled().getText()).contains("Finished at step 30");
         System.out.println("training pulse gaps " + gaps);
