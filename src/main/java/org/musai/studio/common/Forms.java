@@ -1,8 +1,11 @@
 package org.musai.studio.common;
 
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -38,6 +41,27 @@ public final class Forms {
         controls.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(labels, controls);
         return grid;
+    }
+
+    /** An editable spinner kept in step with an integer property, both ways. */
+    public static Spinner<Integer> intSpinner(String id, IntegerProperty property, int min, int max, int step) {
+        Spinner<Integer> spinner = new Spinner<>(min, max, Math.max(min, property.get()), step);
+        spinner.setId(id);
+        spinner.setEditable(true);
+        spinner.getValueFactory().valueProperty().addListener((o, old, value) -> property.set(value));
+        property.addListener((o, old, value) -> spinner.getValueFactory().setValue(value.intValue()));
+        return spinner;
+    }
+
+    /** An editable spinner kept in step with a decimal property, both ways. */
+    public static Spinner<Double> doubleSpinner(String id, DoubleProperty property, double min, double max,
+                                                double step) {
+        Spinner<Double> spinner = new Spinner<>(min, max, property.get(), step);
+        spinner.setId(id);
+        spinner.setEditable(true);
+        spinner.getValueFactory().valueProperty().addListener((o, old, value) -> property.set(value));
+        property.addListener((o, old, value) -> spinner.getValueFactory().setValue(value.doubleValue()));
+        return spinner;
     }
 
     /** Adds a row to a form made by {@link #form()}. */

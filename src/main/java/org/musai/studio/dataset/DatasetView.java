@@ -2,10 +2,8 @@ package org.musai.studio.dataset;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableSet;
-import javafx.geometry.Orientation;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -137,11 +135,8 @@ public final class DatasetView extends BorderPane {
         GridPane form = Forms.form();
         Forms.row(form, "Keep classes", classList("keepClasses", model.keepClasses()));
         Forms.row(form, "Require classes", classList("requireClasses", model.requiredClasses()));
-        Spinner<Double> minBeats = new Spinner<>(0, MAX_MIN_BEATS, model.minBeatsProperty().get(), 4);
-        minBeats.setId("minBeats");
-        minBeats.setEditable(true);
-        minBeats.valueProperty().addListener((o, old, value) -> model.minBeatsProperty().set(value));
-        Forms.row(form, "Minimum length (beats)", minBeats);
+        Forms.row(form, "Minimum length (beats)", Forms.doubleSpinner("minBeats", model.minBeatsProperty(), 0,
+                MAX_MIN_BEATS, 4));
         CheckBox merge = new CheckBox("Merge the tracks of a class");
         merge.setId("mergeClasses");
         merge.selectedProperty().bindBidirectional(model.mergeClassesProperty());
@@ -154,11 +149,8 @@ public final class DatasetView extends BorderPane {
         CheckBox bpe = new CheckBox("Learn BPE");
         bpe.setId("bpe");
         bpe.selectedProperty().bindBidirectional(model.bpeProperty());
-        Spinner<Integer> vocab = new Spinner<>(0, MAX_VOCABULARY, model.vocabSizeProperty().get(), 100);
-        vocab.setId("vocabSize");
-        vocab.setEditable(true);
+        Spinner<Integer> vocab = Forms.intSpinner("vocabSize", model.vocabSizeProperty(), 0, MAX_VOCABULARY, 100);
         vocab.disableProperty().bind(bpe.selectedProperty().not());
-        vocab.valueProperty().addListener((o, old, value) -> model.vocabSizeProperty().set(value));
         Label auto = new Label("0 = 1.25 × base");
         auto.getStyleClass().add(Styles.HINT);
         Forms.row(form, "", new HBox(6, bpe, vocab, auto));

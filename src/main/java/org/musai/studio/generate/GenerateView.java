@@ -7,16 +7,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -60,6 +57,10 @@ public final class GenerateView extends BorderPane {
     private static final int MAX_TOP_K = 1000;
     private static final int MAX_PRIMER_BARS = 256;
     private static final double SWATCH_SIZE = 10;
+    private static final double MIN_TOP_P = 0.05;
+    private static final double MAX_PENALTY = 2.0;
+    /** The step of the sampling spinners. */
+    private static final double STEP = 0.05;
 
     private final GenerateViewModel model;
     private final Choosers choosers;
@@ -108,12 +109,8 @@ public final class GenerateView extends BorderPane {
         ClassChecks.bind(classes.getCheckModel(), model.classes());
         classes.setMaxWidth(Double.MAX_VALUE);
         Forms.row(form, "Instruments", classes);
-        Forms.row(form, "Bars", intSpinner("bars", model.barsProperty(), 1, MAX_BARS));
-        Spinner<Double> tempo = new Spinner<>(MIN_TEMPO, MAX_TEMPO, model.tempoProperty().get(), 1);
-        tempo.setId("tempo");
-        tempo.setEditable(true);
-        tempo.valueProperty().addListener((o, old, value) -> model.tempoProperty().set(value));
-        Forms.row(form, "Tempo (bpm)", tempo);
+        Forms.row(form, "Bars", Forms.intSpinner("bars", model.barsProperty(), 1, MAX_BARS, 1));
+        Forms.row(form, "Tempo (bpm)", Forms.doubleSpinner("tempo", model.tempoProperty(), MIN_TEMPO, MAX_TEMPO, 1));
         ChoiceBox<String> meter = new ChoiceBox<>();
         meter.setId("meter");
         meter.getItems().setAll("4/4", "3/4", "2/4", "6/8", "5/4", "7/8", "12/8");
@@ -126,17 +123,10 @@ public final class GenerateView extends BorderPane {
         temperatureValue.textProperty().bind(model.temperatureProperty().asString("%.2f"));
         HBox.setHgrow(temperature, Priority.ALWAYS);
         Forms.row(form, "Temperature", new HBox(6, temperature, temperatureValue));
-        Spinner<Double> topP = new Spinner<>(0.05, 1.0, model.topPProperty().get(), 0.05);
-        topP.setId("topP");
-        topP.setEditable(true);
-        topP.valueProperty().addListener((o, old, value) -> model.topPProperty().set(value));
-        Forms.row(form, "Top-p", topP);
-        Forms.row(form, "Top-k (0: all)", intSpinner("topK", model.topKProperty(), 0, MAX_TOP_K));
-        Spinner<Double> penalty = new Spinner<>(1.0, 2.0, model.repetitionPenaltyProperty().get(), 0.05);
-        penalty.setId("repetitionPenalty");
-        penalty.setEditable(true);
-        penalty.valueProperty().addListener((o, old, value) -> model.repetitionPenaltyProperty().set(value));
-        Forms.row(form, "Repetition penalty", penalty);
+        Forms.row(form, "Top-p", Forms.doubleSpinner("topP", model.topPProperty(), MIN_TOP_P, 1.0, STEP));
+        Forms.row(form, "Top-k (0: all)", Forms.intSpinner("topK", model.topKProperty(), 0, MAX_TOP_K, 1));
+        Forms.row(form, "Repetition penalty", Forms.doubleSpinner("repetitionPenalty",
+                model.repetitionPenaltyProperty(), 1.0, MAX_PENALTY, STEP));
         TextField seed = new TextField();
         seed.setId("seed");
         seed.textProperty().bindBidirectional(model.seedProperty(), new javafx.util.converter.NumberStringConverter(
@@ -147,9 +137,11 @@ public final class GenerateView extends BorderPane {
         dice.setOnAction(e -> model.rollSeed());
         HBox.setHgrow(seed, Priority.ALWAYS);
         Forms.row(form, "Seed", new HBox(6, seed, dice));
-        Forms.row(form, "Variations", intSpinner("variationCount", model.variationCountProperty(), 1, MAX_VARIATIONS));
+        Forms.row(form, "Variations", Forms.intSpinner("variationCount", model.variationCountProperty(), 1,
+                MAX_VARIATIONS, 1));
         Forms.row(form, "Primer", primerField());
-        Forms.row(form, "Primer bars (0: all)", intSpinner("primerBars", model.primerBarsProperty(), 0, MAX_PRIMER_BARS));
+        Forms.row(form, "Primer bars (0: all)", Forms.intSpinner("primerBars", model.primerBarsProperty(), 0,
+                MAX_PRIMER_BARS, 1));
 
         Button generate = new Button("Generate");
         generate.setId("generate");
@@ -379,16 +371,6 @@ public final class GenerateView extends BorderPane {
             choosers.save(getScene().getWindow(), "Save WAV", Place.EXPORT_FOLDER,
                     new FileChooser.ExtensionFilter("WAV audio", "*.wav"), "musai.wav").ifPresent(model::exportWav);
         }
-    }
-
-    private static Spinner<Integer> intSpinner(String id, javafx.beans.property.IntegerProperty property, int min,
-                                               int max) {
-        Spinner<Integer> spinner = new Spinner<>(min, max, Math.max(min, property.get()));
-        spinner.setId(id);
-        spinner.setEditable(true);
-        spinner.getValueFactory().valueProperty().addListener((o, old, value) -> property.set(value));
-        property.addListener((o, old, value) -> spinner.getValueFactory().setValue(value.intValue()));
-        return spinner;
     }
 
     PianoRoll pianoRoll() {

@@ -5,7 +5,6 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -13,7 +12,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
@@ -92,12 +90,12 @@ public final class TrainView extends BorderPane implements TrainingCharts {
         preset.setValue(ModelPreset.SMALL);
         preset.valueProperty().addListener((o, old, value) -> model.applyPreset(value));
         Forms.row(shape, "Preset", preset);
-        Forms.row(shape, "Embedding", intSpinner("embed", model.embedProperty(), 8, MAX_EMBED, 32));
-        Forms.row(shape, "Layers", intSpinner("layers", model.layersProperty(), 1, MAX_LAYERS, 1));
-        Forms.row(shape, "Context", intSpinner("ctx", model.ctxProperty(), 8, MAX_CTX, 64));
-        Forms.row(shape, "Batch", intSpinner("batch", model.batchProperty(), 1, MAX_BATCH, 1));
-        Forms.row(shape, "Epochs", intSpinner("epochs", model.epochsProperty(), 1, MAX_EPOCHS, 1));
-        Forms.row(shape, "Steps per epoch", intSpinner("steps", model.stepsPerEpochProperty(), 1, MAX_STEPS, 10));
+        Forms.row(shape, "Embedding", Forms.intSpinner("embed", model.embedProperty(), 8, MAX_EMBED, 32));
+        Forms.row(shape, "Layers", Forms.intSpinner("layers", model.layersProperty(), 1, MAX_LAYERS, 1));
+        Forms.row(shape, "Context", Forms.intSpinner("ctx", model.ctxProperty(), 8, MAX_CTX, 64));
+        Forms.row(shape, "Batch", Forms.intSpinner("batch", model.batchProperty(), 1, MAX_BATCH, 1));
+        Forms.row(shape, "Epochs", Forms.intSpinner("epochs", model.epochsProperty(), 1, MAX_EPOCHS, 1));
+        Forms.row(shape, "Steps per epoch", Forms.intSpinner("steps", model.stepsPerEpochProperty(), 1, MAX_STEPS, 10));
         Forms.row(shape, "Learning rate", doubleField("learningRate", model.learningRateProperty()));
         Forms.row(shape, "Decay from epoch", doubleField("decayStart", model.decayStartProperty()));
         Forms.row(shape, "Dropout", doubleField("dropout", model.dropoutProperty()));
@@ -213,15 +211,6 @@ public final class TrainView extends BorderPane implements TrainingCharts {
         button.setId(id + "Choose");
         button.setOnAction(e -> choose.run());
         return new HBox(6, field, button);
-    }
-
-    private static Spinner<Integer> intSpinner(String id, IntegerProperty property, int min, int max, int step) {
-        Spinner<Integer> spinner = new Spinner<>(min, max, Math.max(min, property.get()), step);
-        spinner.setId(id);
-        spinner.setEditable(true);
-        spinner.getValueFactory().valueProperty().addListener((o, old, value) -> property.set(value));
-        property.addListener((o, old, value) -> spinner.getValueFactory().setValue(value.intValue()));
-        return spinner;
     }
 
     private static TextField doubleField(String id, DoubleProperty property) {

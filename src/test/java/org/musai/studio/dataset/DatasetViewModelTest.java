@@ -11,24 +11,25 @@ import org.musai.TestCorpus;
 import org.musai.midi.InstrumentClass;
 import org.musai.studio.Await;
 import org.musai.studio.RecordingErrors;
+import org.musai.studio.StudioFixture;
 import org.musai.studio.common.Background;
-import org.musai.studio.common.UiExecutor;
 import org.musai.token.TokenizerConfig;
 import org.musai.token.dataset.Manifest;
 
 /** The dataset page's view model over the real inspector and builder, on the bundled corpus; no stage. */
 class DatasetViewModelTest {
 
-    private final RecordingErrors errors = new RecordingErrors();
-    private final Background background = new Background(UiExecutor.direct());
+    private final StudioFixture fixture = StudioFixture.direct();
+    private final RecordingErrors errors = fixture.errors();
+    private final Background background = fixture.background();
     private final DatasetViewModel model = new DatasetViewModel(background, errors, 0);
 
     @TempDir
     Path dir;
 
     @AfterEach
-    void close() {
-        background.close();
+    void close() throws Exception {
+        fixture.close();
     }
 
     @Test

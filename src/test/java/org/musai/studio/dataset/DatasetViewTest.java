@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.UUID;
-import java.util.prefs.Preferences;
 import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.XYChart;
@@ -19,11 +17,9 @@ import org.musai.TestCorpus;
 import org.musai.studio.Await;
 import org.musai.studio.PulseGaps;
 import org.musai.studio.RecordingErrors;
-import org.musai.studio.StudioPreferences;
+import org.musai.studio.StudioFixture;
 import org.musai.studio.common.Background;
-import org.musai.studio.common.Choosers;
 import org.musai.studio.common.UiBatcher;
-import org.musai.studio.common.UiExecutor;
 import org.musai.token.dataset.Manifest;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -33,25 +29,24 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class DatasetViewTest {
 
-    private final RecordingErrors errors = new RecordingErrors();
-    private final Background background = new Background(UiExecutor.javaFx());
+    private final StudioFixture fixture = StudioFixture.onStage();
+    private final RecordingErrors errors = fixture.errors();
+    private final Background background = fixture.background();
     private final DatasetViewModel model = new DatasetViewModel(background, errors,
             UiBatcher.DEFAULT_INTERVAL_MILLIS);
-    private final Preferences node = Preferences.userRoot().node("org/musai/studio-test/" + UUID.randomUUID());
 
     @TempDir
     Path dir;
 
     @Start
     void start(Stage stage) {
-        stage.setScene(new Scene(new DatasetView(model, new Choosers(new StudioPreferences(node))), 1280, 800));
+        stage.setScene(new Scene(new DatasetView(model, fixture.choosers()), 1280, 800));
         stage.show();
     }
 
     @AfterEach
     void close() throws Exception {
-        background.close();
-        node.removeNode();
+        fixture.close();
     }
 
     @Test

@@ -14,14 +14,15 @@ import org.musai.midi.Score;
 import org.musai.midi.SmfReader;
 import org.musai.studio.Await;
 import org.musai.studio.RecordingErrors;
+import org.musai.studio.StudioFixture;
 import org.musai.studio.common.Background;
-import org.musai.studio.common.UiExecutor;
 
 /** The generate page's view model with the default model: variations, mute/solo, export, drag file; no stage. */
 class GenerateViewModelTest {
 
-    private final RecordingErrors errors = new RecordingErrors();
-    private final Background background = new Background(UiExecutor.direct());
+    private final StudioFixture fixture = StudioFixture.direct();
+    private final RecordingErrors errors = fixture.errors();
+    private final Background background = fixture.background();
     private final GenerateViewModel model = new GenerateViewModel(background, errors);
 
     @TempDir
@@ -35,8 +36,8 @@ class GenerateViewModelTest {
     }
 
     @AfterEach
-    void close() {
-        background.close();
+    void close() throws Exception {
+        fixture.close();
     }
 
     @Test

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.UUID;
-import java.util.prefs.Preferences;
 import javafx.scene.Scene;
 import javafx.scene.input.ClipboardContent;
 import javafx.stage.Stage;
@@ -19,10 +17,8 @@ import org.musai.midi.Score;
 import org.musai.midi.SmfReader;
 import org.musai.studio.Await;
 import org.musai.studio.RecordingErrors;
-import org.musai.studio.StudioPreferences;
+import org.musai.studio.StudioFixture;
 import org.musai.studio.common.Background;
-import org.musai.studio.common.Choosers;
-import org.musai.studio.common.UiExecutor;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -32,10 +28,10 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class GenerateViewTest {
 
-    private final RecordingErrors errors = new RecordingErrors();
-    private final Background background = new Background(UiExecutor.javaFx());
+    private final StudioFixture fixture = StudioFixture.onStage();
+    private final RecordingErrors errors = fixture.errors();
+    private final Background background = fixture.background();
     private final GenerateViewModel model = new GenerateViewModel(background, errors);
-    private final Preferences node = Preferences.userRoot().node("org/musai/studio-test/" + UUID.randomUUID());
     private GenerateView view;
 
     @TempDir
@@ -43,15 +39,14 @@ class GenerateViewTest {
 
     @Start
     void start(Stage stage) {
-        view = new GenerateView(model, new Choosers(new StudioPreferences(node)));
+        view = new GenerateView(model, fixture.choosers());
         stage.setScene(new Scene(view, 1280, 800));
         stage.show();
     }
 
     @AfterEach
     void close() throws Exception {
-        background.close();
-        node.removeNode();
+        fixture.close();
     }
 
     @Test

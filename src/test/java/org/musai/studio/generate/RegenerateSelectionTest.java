@@ -14,8 +14,8 @@ import org.musai.progress.CancellationToken;
 import org.musai.progress.ProgressListener;
 import org.musai.studio.Await;
 import org.musai.studio.RecordingErrors;
+import org.musai.studio.StudioFixture;
 import org.musai.studio.common.Background;
-import org.musai.studio.common.UiExecutor;
 import org.musai.token.TokenizerConfig;
 import org.musai.token.dataset.DatasetBuilder;
 import org.musai.token.dataset.DatasetRequest;
@@ -30,12 +30,13 @@ class RegenerateSelectionTest {
     @TempDir
     Path dir;
 
-    private final RecordingErrors errors = new RecordingErrors();
-    private final Background background = new Background(UiExecutor.direct());
+    private final StudioFixture fixture = StudioFixture.direct();
+    private final RecordingErrors errors = fixture.errors();
+    private final Background background = fixture.background();
 
     @AfterEach
-    void close() {
-        background.close();
+    void close() throws Exception {
+        fixture.close();
     }
 
     @Test

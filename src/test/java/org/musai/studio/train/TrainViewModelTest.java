@@ -16,8 +16,8 @@ import org.musai.progress.CancellationToken;
 import org.musai.progress.ProgressListener;
 import org.musai.studio.Await;
 import org.musai.studio.RecordingErrors;
+import org.musai.studio.StudioFixture;
 import org.musai.studio.common.Background;
-import org.musai.studio.common.UiExecutor;
 import org.musai.token.TokenizerConfig;
 import org.musai.token.dataset.DatasetBuilder;
 import org.musai.token.dataset.DatasetRequest;
@@ -34,8 +34,9 @@ class TrainViewModelTest {
     @TempDir
     Path dir;
 
-    private final RecordingErrors errors = new RecordingErrors();
-    private final Background background = new Background(UiExecutor.direct());
+    private final StudioFixture fixture = StudioFixture.direct();
+    private final RecordingErrors errors = fixture.errors();
+    private final Background background = fixture.background();
     private final TrainViewModel model = new TrainViewModel(background, errors, 0);
     private final RecordingCharts charts = new RecordingCharts();
 
@@ -73,8 +74,8 @@ class TrainViewModelTest {
     }
 
     @AfterEach
-    void close() {
-        background.close();
+    void close() throws Exception {
+        fixture.close();
     }
 
     private void tinyShape(int epochs, int steps) {

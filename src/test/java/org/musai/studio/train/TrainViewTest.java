@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.UUID;
-import java.util.prefs.Preferences;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
@@ -20,11 +18,9 @@ import org.musai.progress.ProgressListener;
 import org.musai.studio.Await;
 import org.musai.studio.PulseGaps;
 import org.musai.studio.RecordingErrors;
-import org.musai.studio.StudioPreferences;
+import org.musai.studio.StudioFixture;
 import org.musai.studio.common.Background;
-import org.musai.studio.common.Choosers;
 import org.musai.studio.common.UiBatcher;
-import org.musai.studio.common.UiExecutor;
 import org.musai.token.TokenizerConfig;
 import org.musai.token.dataset.DatasetBuilder;
 import org.musai.token.dataset.DatasetRequest;
@@ -37,10 +33,10 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class TrainViewTest {
 
-    private final RecordingErrors errors = new RecordingErrors();
-    private final Background background = new Background(UiExecutor.javaFx());
+    private final StudioFixture fixture = StudioFixture.onStage();
+    private final RecordingErrors errors = fixture.errors();
+    private final Background background = fixture.background();
     private final TrainViewModel model = new TrainViewModel(background, errors, UiBatcher.DEFAULT_INTERVAL_MILLIS);
-    private final Preferences node = Preferences.userRoot().node("org/musai/studio-test/" + UUID.randomUUID());
     private TrainView view;
 
     @TempDir
@@ -48,15 +44,14 @@ class TrainViewTest {
 
     @Start
     void start(Stage stage) {
-        view = new TrainView(model, new Choosers(new StudioPreferences(node)));
+        view = new TrainView(model, fixture.choosers());
         stage.setScene(new Scene(view, 1280, 800));
         stage.show();
     }
 
     @AfterEach
     void close() throws Exception {
-        background.close();
-        node.removeNode();
+        fixture.close();
     }
 
     @Test
