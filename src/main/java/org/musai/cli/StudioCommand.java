@@ -15,7 +15,13 @@ final class StudioCommand implements Callable<Integer> {
         if (missing != null) {
             throw new IllegalArgumentException(missing);
         }
-        StudioLauncher.main(new String[0]);
+        try {
+            StudioLauncher.main(new String[0]);
+        } catch (UnsupportedOperationException e) {
+            // JavaFX could not open a window: no GTK 3, or a display it cannot reach
+            throw new IllegalArgumentException("the studio cannot open a window (" + e.getMessage() + "); on Linux it "
+                    + "needs GTK 3 (apt-get install libgtk-3-0) and a reachable display", e);
+        }
         return ExitCodes.OK;
     }
 }
