@@ -13,14 +13,16 @@ import picocli.CommandLine.Spec;
 
 /** {@code musai bench studio}: time to the first window, and piano-roll frame times. Needs a display. */
 @Command(name = "studio", mixinStandardHelpOptions = true,
-        description = {"Time the studio: seconds from launch to the main window, and piano-roll frames with many notes.",
+        description = {"Time the studio: seconds from launch to the main window, and piano-roll frames with many "
+                + "notes.",
                 "Needs a display (Xvfb works)."})
 final class BenchStudioCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--notes", defaultValue = "20000", description = "Notes in the piano roll (default ${DEFAULT-VALUE}).")
+    @Option(names = "--notes", defaultValue = "20000",
+            description = "Notes in the piano roll (default ${DEFAULT-VALUE}).")
     int notes;
 
     @Option(names = "--frames", defaultValue = "100", description = "Frames to time (default ${DEFAULT-VALUE}).")

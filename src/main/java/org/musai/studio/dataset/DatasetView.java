@@ -65,7 +65,8 @@ public final class DatasetView extends BorderPane {
         drop.getStyleClass().add(Styles.DROP_ZONE);
         drop.setMaxWidth(Double.MAX_VALUE);
         drop.textProperty().bind(Bindings.createStringBinding(() -> model.sourceProperty().get() == null
-                ? "Drop a folder of MIDI files here" : model.sourceProperty().get().toString(), model.sourceProperty()));
+                        ? "Drop a folder of MIDI files here" : model.sourceProperty().get().toString(),
+                model.sourceProperty()));
         drop.setOnDragOver(this::acceptFolder);
         drop.setOnDragExited(e -> drop.getStyleClass().remove(Styles.DROP_ZONE_ACTIVE));
         drop.setOnDragDropped(this::dropFolder);

@@ -85,7 +85,8 @@ public final class DatasetViewModel {
     public void chooseSource(Path folder) {
         source.set(folder);
         if (output.get() == null && folder != null) {
-            output.set(folder.resolveSibling(folder.getFileName() + "-" + algorithm.get().name().toLowerCase(Locale.ROOT)));
+            String suffix = "-" + algorithm.get().name().toLowerCase(Locale.ROOT);
+            output.set(folder.resolveSibling(folder.getFileName() + suffix));
         }
         inspect();
     }
@@ -147,8 +148,8 @@ public final class DatasetViewModel {
             double seconds = (System.nanoTime() - startNanos) / 1e9;
             int total = result.documents() + result.skipped().size();
             summary.set(String.format(Locale.ROOT, "Tokenized %d of %d files in %.1f s (%.0f files/s): %,d tokens "
-                            + "with %s; %d skipped", result.documents(), total, seconds, total / Math.max(seconds, 1e-9),
-                    result.tokens(), result.algorithm(), result.skipped().size()));
+                            + "with %s; %d skipped", result.documents(), total, seconds,
+                    total / Math.max(seconds, 1e-9), result.tokens(), result.algorithm(), result.skipped().size()));
         }, failure -> fail("Tokenizing into " + target, failure));
     }
 

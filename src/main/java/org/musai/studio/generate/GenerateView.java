@@ -292,7 +292,8 @@ public final class GenerateView extends BorderPane {
         Button chooseSoundfont = new Button("Soundfont…");
         chooseSoundfont.setId("chooseSoundfont");
         chooseSoundfont.setOnAction(e -> choosers.open(getScene().getWindow(), "SF2 soundfont", Place.SOUNDFONT,
-                new FileChooser.ExtensionFilter("SoundFont 2", "*.sf2", "*.SF2")).ifPresent(model.soundfontProperty()::set));
+                new FileChooser.ExtensionFilter("SoundFont 2", "*.sf2", "*.SF2"))
+                .ifPresent(model.soundfontProperty()::set));
         Button builtIn = new Button("Built-in");
         builtIn.setId("builtInSounds");
         builtIn.setOnAction(e -> {

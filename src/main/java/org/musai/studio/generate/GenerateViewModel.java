@@ -216,15 +216,17 @@ public final class GenerateViewModel {
         if (bundle == null || shown == null || busy.get()) {
             return;
         }
-        Set<Integer> trackSet = chosenTracks.isEmpty() ? allTracks(shown.generation().score()) : Set.copyOf(chosenTracks);
+        Set<Integer> trackSet = chosenTracks.isEmpty() ? allTracks(shown.generation().score())
+                : Set.copyOf(chosenTracks);
         begin(String.format(Locale.ROOT, "Regenerating bars %d-%d…", firstBar, lastBar));
         CancellationToken token = cancel;
         long pieceSeed = seed.get();
         background.run(() -> new Generator(bundle).infill(shown.generation().score(), trackSet, firstBar - 1,
                 lastBar - 1, sampling(pieceSeed), GenerationRequest.DEFAULT_MAX_TOKENS, token), piece -> {
                     busy.set(false);
-                    Variation variation = new Variation(String.format(Locale.ROOT, "%d · bars %d-%d of %s", ++generated,
-                            firstBar, lastBar, shown.label().split(" ")[0]), piece);
+                    String label = String.format(Locale.ROOT, "%d · bars %d-%d of %s", ++generated, firstBar, lastBar,
+                            shown.label().split(" ")[0]);
+                    Variation variation = new Variation(label, piece);
                     variations.add(variation);
                     selected.set(variation);
                     status.set(String.format(Locale.ROOT, "Bars %d-%d regenerated in %.1f s", firstBar, lastBar,

@@ -147,7 +147,10 @@ public final class PianoRoll extends Region {
         return selection;
     }
 
-    /** Horizontal zoom in pixels per quarter note, kept within {@value #MIN_PIXELS_PER_BEAT}-{@value #MAX_PIXELS_PER_BEAT}. */
+    /**
+     * Horizontal zoom in pixels per quarter note, kept within {@value #MIN_PIXELS_PER_BEAT}-{@value
+     * #MAX_PIXELS_PER_BEAT}.
+     */
     public DoubleProperty pixelsPerBeatProperty() {
         return pixelsPerBeat;
     }

@@ -73,7 +73,8 @@ public final class TrainView extends BorderPane implements TrainingCharts {
     private VBox settingsPane() {
         GridPane data = Forms.form();
         Forms.row(data, "Dataset", folderField("datasetField", model.datasetProperty(), "…", () -> choosers
-                .folder(getScene().getWindow(), "Dataset folder", Place.DATASET_FOLDER).ifPresent(model::chooseDataset)));
+                .folder(getScene().getWindow(), "Dataset folder", Place.DATASET_FOLDER)
+                .ifPresent(model::chooseDataset)));
         Forms.row(data, "Run folder", folderField("runField", model.runFolderProperty(), "…", () -> choosers
                 .folder(getScene().getWindow(), "Run folder (new or empty)", Place.RUN_FOLDER)
                 .ifPresent(model.runFolderProperty()::set)));
@@ -135,10 +136,11 @@ public final class TrainView extends BorderPane implements TrainingCharts {
                 model.resumeRun();
             }
         });
-        resume.disableProperty().bind(Bindings.createBooleanBinding(() ->
-                        !(model.stateProperty().get() == TrainViewModel.State.PAUSED
-                                || model.stateProperty().get() == TrainViewModel.State.IDLE && model.resumableProperty().get()),
-                model.stateProperty(), model.resumableProperty()));
+        resume.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            TrainViewModel.State state = model.stateProperty().get();
+            boolean resumable = state == TrainViewModel.State.IDLE && model.resumableProperty().get();
+            return !(state == TrainViewModel.State.PAUSED || resumable);
+        }, model.stateProperty(), model.resumableProperty()));
         Button stop = button("stopTraining", "Stop", model::stop);
         stop.disableProperty().bind(model.stateProperty().isEqualTo(TrainViewModel.State.RUNNING)
                 .or(model.stateProperty().isEqualTo(TrainViewModel.State.PAUSED)).not());
