@@ -38,6 +38,7 @@ public final class Generator {
     private final MmmTokenizer mmm;
     private final Quantization quantization;
     private final TokenMask mask;
+    private final java.util.Map<Integer, int[]> startingWith = new java.util.HashMap<>();
     private final boolean[] penalized;
 
     public Generator(ModelBundle model) {
@@ -133,14 +134,32 @@ public final class Generator {
                 (System.nanoTime() - start) / 1e9);
     }
 
-    /** Adds the probability of {@code alias} to the end token's: log(e^end + e^alias). */
-    static void foldIntoEnd(float[] logits, int alias) {
-        if (alias < 0 || alias >= logits.length) {
+    /**
+     * Adds to the end token's logit the probability of every token whose expansion starts with {@code alias} (with
+     * BPE, merged tokens such as Bar+Position carry most of a new bar's probability): log(e^end + sum e^alias_i).
+     */
+    static void foldIntoEnd(float[] logits, int[] aliases) {
+        if (aliases.length == 0) {
             return;
         }
-        float end = logits[SpecialTokens.EOS];
-        float high = Math.max(end, logits[alias]);
-        logits[SpecialTokens.EOS] = high + (float) Math.log(Math.exp(end - high) + Math.exp(logits[alias] - high));
+        float high = logits[SpecialTokens.EOS];
+        for (int id : aliases) {
+            high = Math.max(high, logits[id]);
+        }
+        double sum = Math.exp(logits[SpecialTokens.EOS] - high);
+        for (int id : aliases) {
+            sum += Math.exp(logits[id] - high);
+        }
+        logits[SpecialTokens.EOS] = high + (float) Math.log(sum);
+    }
+
+    /** The ids (base or merged) whose expansion starts with this base id; none for -1. */
+    private int[] startingWith(int baseId) {
+        if (baseId < 0) {
+            return new int[0];
+        }
+        return startingWith.computeIfAbsent(baseId, base -> java.util.stream.IntStream
+                .range(0, model.codec().vocabSize()).filter(id -> mask.expand(id)[0] == base).toArray());
     }
 
     /** Reads the prompt, then draws tokens the grammar allows until it is finished; returns every id. */
@@ -165,7 +184,7 @@ public final class Generator {
                 grammar.close();
             }
             mask.allowed(grammar, allowed);
-            foldIntoEnd(logits, grammar.endAlias());
+            foldIntoEnd(logits, startingWith(grammar.endAlias()));
             int id = Sampler.sample(logits, allowed, penalized, history, ids.size(), sampling, random);
             for (int base : mask.expand(id)) {
                 grammar.accept(base);

@@ -74,9 +74,9 @@ public final class MainWindow extends BorderPane {
             generate.loadModel(checkpoint);
             select(2);
         });
-        dataset.manifestProperty().addListener((o, old, manifest) -> {
-            if (manifest != null && train.datasetProperty().get() == null) {
-                train.chooseDataset(dataset.outputProperty().get());
+        dataset.builtDatasetProperty().addListener((o, old, folder) -> {
+            if (folder != null && train.datasetProperty().get() == null) {
+                train.chooseDataset(folder);
             }
         });
         setTop(menus(choosers));
@@ -99,6 +99,7 @@ public final class MainWindow extends BorderPane {
     public void started() {
         generate.loadModel(null);
         generate.refreshOutputs();
+        train.detectDevices();
     }
 
     private void bindStatus() {
@@ -223,9 +224,12 @@ public final class MainWindow extends BorderPane {
         preferences.setWorkspace(workspaces.getSelectionModel().getSelectedIndex());
     }
 
-    /** Stops playback and the workers. */
+    /** Stops playback, asks running jobs to stop (so that they clean up), and stops the workers. */
     public void close() {
         generate.stopPlayback();
+        generate.cancel();
+        dataset.cancel();
+        train.stop();
         background.close();
     }
 

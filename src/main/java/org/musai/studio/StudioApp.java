@@ -4,6 +4,7 @@ import java.util.prefs.BackingStoreException;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** The JavaFX application: one main window, its size and place remembered. */
@@ -24,7 +25,7 @@ public final class StudioApp extends Application {
         MainWindow.style(scene);
         stage.setScene(scene);
         stage.setTitle("MusAI Studio");
-        preferences.window().ifPresent(bounds -> {
+        preferences.window().filter(StudioApp::onSomeScreen).ifPresent(bounds -> {
             stage.setX(bounds.x());
             stage.setY(bounds.y());
             stage.setWidth(bounds.width());
@@ -38,6 +39,11 @@ public final class StudioApp extends Application {
         });
         stage.show();
         window.started();
+    }
+
+    /** Whether a remembered window would show on a screen still attached (a monitor may have gone). */
+    private static boolean onSomeScreen(StudioPreferences.WindowBounds bounds) {
+        return !Screen.getScreensForRectangle(bounds.x(), bounds.y(), bounds.width(), bounds.height()).isEmpty();
     }
 
     @Override

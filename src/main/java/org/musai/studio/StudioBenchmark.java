@@ -42,12 +42,22 @@ public final class StudioBenchmark {
         Platform.startup(() -> started.complete(null));
         started.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         Preferences node = Preferences.userRoot().node("org/musai/studio-bench/" + UUID.randomUUID());
+        try {
+            return measure(jvmStart, node, notes, frames);
+        } finally {
+            node.removeNode();
+            Platform.exit();
+        }
+    }
+
+    private static Result measure(long jvmStart, Preferences node, int notes, int frames) throws Exception {
         CompletableFuture<Double> shown = new CompletableFuture<>();
         Stage[] stage = new Stage[1];
+        MainWindow[] window = new MainWindow[1];
         Platform.runLater(() -> {
             stage[0] = new Stage();
-            Scene scene = new Scene(new MainWindow(stage[0], new StudioPreferences(node)), StudioApp.DEFAULT_WIDTH,
-                    StudioApp.DEFAULT_HEIGHT);
+            window[0] = new MainWindow(stage[0], new StudioPreferences(node));
+            Scene scene = new Scene(window[0], StudioApp.DEFAULT_WIDTH, StudioApp.DEFAULT_HEIGHT);
             MainWindow.style(scene);
             stage[0].setScene(scene);
             stage[0].show();
@@ -64,15 +74,13 @@ public final class StudioBenchmark {
         Platform.runLater(() -> {
             try {
                 stage[0].close();
+                window[0].close();
                 roll.complete(PianoRollBenchmark.measure(SyntheticScore.of(notes, BARS, SEED), frames));
             } catch (RuntimeException e) {
                 roll.completeExceptionally(e);
             }
         });
-        Result result = new Result(windowSeconds, roll.get(TIMEOUT_SECONDS, TimeUnit.SECONDS),
+        return new Result(windowSeconds, roll.get(TIMEOUT_SECONDS, TimeUnit.SECONDS),
                 com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName());
-        node.removeNode();
-        Platform.exit();
-        return result;
     }
 }

@@ -47,11 +47,11 @@ class EndOfPieceTest {
 
     @Test
     void foldingAddsTheProbabilities() {
-        float[] logits = {5f, 0f, (float) Math.log(0.2), (float) Math.log(0.3)}; // EOS is id 2
-        Generator.foldIntoEnd(logits, 3);
-        assertThat((double) logits[SpecialTokens.EOS]).isCloseTo(Math.log(0.5), within(1e-6));
+        float[] logits = {5f, 0f, (float) Math.log(0.2), (float) Math.log(0.3), (float) Math.log(0.1)}; // EOS: id 2
+        Generator.foldIntoEnd(logits, new int[] {3, 4}); // a bare Bar and a merged token that starts with Bar
+        assertThat((double) logits[SpecialTokens.EOS]).isCloseTo(Math.log(0.6), within(1e-6));
         float[] untouched = logits.clone();
-        Generator.foldIntoEnd(logits, -1);
+        Generator.foldIntoEnd(logits, new int[0]);
         assertThat(logits).containsExactly(untouched);
     }
 }

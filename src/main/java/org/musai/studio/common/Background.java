@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -15,6 +16,7 @@ import java.util.function.Consumer;
 public final class Background implements AutoCloseable {
 
     private static final AtomicInteger POOLS = new AtomicInteger();
+    private static final long CLOSE_WAIT_SECONDS = 3;
 
     private final ExecutorService pool;
     private final UiExecutor ui;
@@ -47,13 +49,24 @@ public final class Background implements AutoCloseable {
             } catch (Exception e) {
                 ui.execute(() -> failed.accept(e));
                 return;
+            } catch (Error e) {
+                // out of memory, a native library that would not load: still a failure the user must see, or the
+                // page would wait for this job forever
+                ui.execute(() -> failed.accept(new IllegalStateException(e.toString(), e)));
+                return;
             }
             ui.execute(() -> done.accept(result));
         });
     }
 
+    /** Interrupts the workers and gives them a moment to clean up (a cancelled dataset removes its work folder). */
     @Override
     public void close() {
         pool.shutdownNow();
+        try {
+            pool.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

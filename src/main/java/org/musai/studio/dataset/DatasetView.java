@@ -74,6 +74,8 @@ public final class DatasetView extends BorderPane {
         choose.setId("chooseSource");
         choose.setOnAction(e -> choosers.folder(getScene().getWindow(), "Folder of MIDI files", Place.MIDI_FOLDER)
                 .ifPresent(model::chooseSource));
+        choose.disableProperty().bind(model.busyProperty());
+        drop.disableProperty().bind(model.busyProperty());
         TextField glob = new TextField();
         glob.setId("glob");
         glob.textProperty().bindBidirectional(model.globProperty());
@@ -165,6 +167,7 @@ public final class DatasetView extends BorderPane {
         chooseOutput.setId("chooseOutput");
         chooseOutput.setOnAction(e -> choosers.folder(getScene().getWindow(), "Dataset folder", Place.DATASET_FOLDER)
                 .ifPresent(model.outputProperty()::set));
+        chooseOutput.disableProperty().bind(model.busyProperty());
         Forms.row(form, "Output folder", new HBox(6, output, chooseOutput));
         return Forms.section("Tokenization", form);
     }

@@ -66,6 +66,7 @@ public final class DatasetViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty progressText = new SimpleStringProperty("");
     private final ObjectProperty<Manifest> manifest = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> built = new SimpleObjectProperty<>();
     private final ObservableList<Manifest.SkippedFile> skipped = FXCollections.observableArrayList();
     private final StringProperty summary = new SimpleStringProperty("");
     private CancellationToken cancel = new CancellationToken();
@@ -83,6 +84,9 @@ public final class DatasetViewModel {
 
     /** Chooses the folder (or list file) and inspects it at once. */
     public void chooseSource(Path folder) {
+        if (busy.get()) {
+            return; // the running job keeps the folder it was given
+        }
         source.set(folder);
         if (output.get() == null && folder != null) {
             String suffix = "-" + algorithm.get().name().toLowerCase(Locale.ROOT);
@@ -143,6 +147,7 @@ public final class DatasetViewModel {
                     threads()), listener, token);
         }, result -> {
             finish();
+            built.set(target);
             manifest.set(result);
             skipped.setAll(result.skipped());
             double seconds = (System.nanoTime() - startNanos) / 1e9;
@@ -185,6 +190,9 @@ public final class DatasetViewModel {
     private ProgressListener progressListener(String unit) {
         long startNanos = System.nanoTime();
         UiBatcher<long[]> batcher = new UiBatcher<>(background.ui(), progressIntervalMillis, batch -> {
+            if (!busy.get()) {
+                return; // a batch that arrives after the job ended must not overwrite its outcome
+            }
             long[] last = batch.get(batch.size() - 1);
             Rate rate = Rate.of(last[0], last[1], System.nanoTime() - startNanos);
             progress.set(last[1] > 0 ? (double) last[0] / last[1] : -1);
@@ -261,6 +269,11 @@ public final class DatasetViewModel {
 
     public ObjectProperty<Manifest> manifestProperty() {
         return manifest;
+    }
+
+    /** The folder of the last dataset this page built. */
+    public ObjectProperty<Path> builtDatasetProperty() {
+        return built;
     }
 
     public ObservableList<Manifest.SkippedFile> skippedFiles() {

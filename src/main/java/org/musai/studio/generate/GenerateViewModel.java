@@ -98,6 +98,7 @@ public final class GenerateViewModel {
     private CancellationToken cancel = new CancellationToken();
     private CancellationToken playback = new CancellationToken();
     private int generated;
+    private int loads;
 
     public GenerateViewModel(Background background, ErrorReporter errors) {
         this.background = background;
@@ -114,7 +115,11 @@ public final class GenerateViewModel {
     public void loadModel(Path folder) {
         modelFolder.set(folder);
         modelName.set("Loading " + (folder == null ? "the default model" : folder.getFileName()) + "…");
+        int load = ++loads;
         background.run(() -> folder == null ? ModelBundle.loadDefault() : ModelBundle.load(folder), bundle -> {
+            if (load != loads) {
+                return; // a later choice of model wins, whichever finishes loading first
+            }
             infills.set(new Generator(bundle).infills());
             modelName.set((folder == null ? "Default model" : displayName(folder)) + " · "
                     + bundle.codec().tokenizer().config().algorithm() + ", "
@@ -122,6 +127,11 @@ public final class GenerateViewModel {
             model.set(bundle); // last: whoever waits for the model finds its name and abilities set
 
         }, failure -> {
+            if (load != loads) {
+                return;
+            }
+            model.set(null);
+            infills.set(false);
             modelName.set("No model loaded");
             errors.report("Loading the model", failure);
         });
@@ -220,9 +230,9 @@ public final class GenerateViewModel {
                 : Set.copyOf(chosenTracks);
         begin(String.format(Locale.ROOT, "Regenerating bars %d-%d…", firstBar, lastBar));
         CancellationToken token = cancel;
-        long pieceSeed = seed.get();
+        SamplingSettings settings = sampling(seed.get()); // read here, on the UI thread, as clicked
         background.run(() -> new Generator(bundle).infill(shown.generation().score(), trackSet, firstBar - 1,
-                lastBar - 1, sampling(pieceSeed), GenerationRequest.DEFAULT_MAX_TOKENS, token), piece -> {
+                lastBar - 1, settings, GenerationRequest.DEFAULT_MAX_TOKENS, token), piece -> {
                     busy.set(false);
                     String label = String.format(Locale.ROOT, "%d · bars %d-%d of %s", ++generated, firstBar, lastBar,
                             shown.label().split(" ")[0]);
@@ -386,7 +396,10 @@ public final class GenerateViewModel {
         background.run(() -> {
             new WavRenderer().render(score, bank, file);
             return file;
-        }, done -> status.set("Rendered " + done), failure -> errors.report("Rendering " + file, failure));
+        }, done -> status.set("Rendered " + done), failure -> {
+            status.set("Rendering failed");
+            errors.report("Rendering " + file, failure);
+        });
     }
 
     /**
@@ -399,11 +412,11 @@ public final class GenerateViewModel {
             throw new IOException("nothing to drag: generate a piece first");
         }
         Path folder = Files.createTempDirectory("musai-drag-");
+        folder.toFile().deleteOnExit(); // registered first, so deleted last, once its file is gone
         Path file = folder.resolve(String.format(Locale.ROOT, "musai-%d-seed%d.mid", generated,
                 shown.generation().seed()));
-        new SmfWriter().write(shown.generation().score(), file);
         file.toFile().deleteOnExit();
-        folder.toFile().deleteOnExit();
+        new SmfWriter().write(shown.generation().score(), file);
         return file;
     }
 

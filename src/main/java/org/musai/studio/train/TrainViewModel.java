@@ -96,9 +96,15 @@ public final class TrainViewModel {
         for (javafx.beans.Observable shape : List.of(embed, layers, ctx, batch, headQk, tinyAttention)) {
             shape.addListener(o -> updateEstimate());
         }
-        if (DeviceChoice.gpuCount() > 0) {
-            devices.add("gpu");
-        }
+    }
+
+    /** Asks DJL which GPUs it sees, off the UI thread (the first call loads PyTorch's natives). */
+    public void detectDevices() {
+        background.run(DeviceChoice::gpuCount, gpus -> {
+            if (gpus > 0 && !devices.contains("gpu")) {
+                devices.add("gpu");
+            }
+        }, failure -> errors.report("Starting PyTorch (training needs it)", failure));
     }
 
     public void setCharts(TrainingCharts charts) {
@@ -115,6 +121,9 @@ public final class TrainViewModel {
 
     /** Chooses the dataset; its vocabulary size feeds the parameter estimate. */
     public void chooseDataset(Path folder) {
+        if (state.get() != State.IDLE) {
+            return; // a running run keeps its dataset
+        }
         dataset.set(folder);
         try {
             vocabSize = TokenizerFile.load(folder.resolve(TokenizerFile.FILE_NAME)).vocabSize();
@@ -195,6 +204,7 @@ public final class TrainViewModel {
             state.set(State.IDLE);
             stepText.set("Failed");
             refreshCheckpoints();
+            resumable.set(!checkpoints.isEmpty()); // a crashed run continues from its last checkpoint
             errors.report("Training", failure);
         });
     }
@@ -317,12 +327,20 @@ public final class TrainViewModel {
 
             @Override
             public void finished(TrainingSummary summary) {
+                batcher.flush(); // delivered before the run's outcome, which comes after this returns
+            }
+
+            @Override
+            public void failed(Exception cause) {
                 batcher.flush();
             }
         };
     }
 
     private void show(List<Object> events) {
+        if (state.get() == State.IDLE) {
+            return; // the run's last events were flushed before it ended; nothing later may overwrite its outcome
+        }
         List<RunHistory.Step> steps = new ArrayList<>();
         StepMetrics last = null;
         for (Object event : events) {

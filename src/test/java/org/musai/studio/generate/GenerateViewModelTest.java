@@ -112,6 +112,17 @@ class GenerateViewModelTest {
     }
 
     @Test
+    void theModelChosenLastWinsWhicheverLoadFinishesFirst() throws Exception {
+        model.loadModel(null); // slow: reads 16 MB of weights
+        model.loadModel(dir.resolve("no-model-here")); // fails at once
+        Await.until(() -> !errors.reports().isEmpty(), 30);
+        Thread.sleep(2000); // time for the default model's load to finish, and be ignored
+        assertThat(errors.reports()).singleElement().asString().contains("not a model folder");
+        assertThat(model.modelProperty().get()).as("no model rather than a model nobody chose").isNull();
+        assertThat(model.modelNameProperty().get()).isEqualTo("No model loaded");
+    }
+
+    @Test
     void anMmmPrimerWithoutAnMmmModelOrAnyPrimerIsReported() throws Exception {
         model.primerProperty().set(dir.resolve("missing.mid"));
         model.generate();
