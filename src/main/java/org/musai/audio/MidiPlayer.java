@@ -3,7 +3,6 @@ package org.musai.audio;
 import java.util.ArrayList;
 import java.util.List;
 import java.nio.file.Path;
-import java.util.function.LongConsumer;
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MidiDevice;
 import javax.sound.midi.MidiSystem;
@@ -41,14 +40,14 @@ public final class MidiPlayer {
 
     /** Plays to a port by name, or to the synthesizer (with an optional soundfont) when the port is null. */
     public void play(Score score, String port, Path soundfont, CancellationToken cancel) throws AudioException {
-        play(score, port, soundfont, cancel, tick -> { });
+        play(score, port, soundfont, cancel, PlaybackMonitor.NONE);
     }
 
     /**
-     * Plays as {@link #play(Score, String, Path, CancellationToken)} and reports the score tick being played about
-     * every {@value #POSITION_MILLIS} ms, on the calling thread (the studio's playhead).
+     * Plays as {@link #play(Score, String, Path, CancellationToken)}, reporting the position to the monitor and
+     * muting the tracks it names as it goes (the studio's playhead, mute and solo).
      */
-    public void play(Score score, String port, Path soundfont, CancellationToken cancel, LongConsumer position)
+    public void play(Score score, String port, Path soundfont, CancellationToken cancel, PlaybackMonitor monitor)
             throws AudioException {
         MidiDevice output = null;
         Sequencer sequencer = null;
@@ -61,7 +60,14 @@ public final class MidiPlayer {
             sequencer.setSequence(TimedEvents.sequence(score));
             sequencer.start();
             while (sequencer.isRunning() && !cancel.isCancelled()) {
-                position.accept(sequencer.getTickPosition());
+                monitor.position(sequencer.getTickPosition());
+                for (int t = 0; t < score.tracks().size(); t++) {
+                    // the file's first track is the conductor (tempo and meter), so score track t is t + 1
+                    boolean muted = monitor.muted(t);
+                    if (sequencer.getTrackMute(t + 1) != muted) {
+                        sequencer.setTrackMute(t + 1, muted);
+                    }
+                }
                 Thread.sleep(POSITION_MILLIS);
             }
             sequencer.stop();

@@ -26,6 +26,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 import org.musai.audio.MidiPlayer;
+import org.musai.audio.PlaybackMonitor;
 import org.musai.audio.WavRenderer;
 import org.musai.generate.Generation;
 import org.musai.generate.GenerationControls;
@@ -99,6 +100,8 @@ public final class GenerateViewModel {
     private CancellationToken playback = new CancellationToken();
     private int generated;
     private int loads;
+    /** The dimmed tracks for the playing thread, which must not read JavaFX properties. */
+    private volatile Set<Integer> silent = Set.of();
 
     public GenerateViewModel(Background background, ErrorReporter errors) {
         this.background = background;
@@ -319,6 +322,7 @@ public final class GenerateViewModel {
             }
         }
         dimmedTracks.set(Set.copyOf(dimmed));
+        silent = dimmedTracks.get();
     }
 
     /** The shown piece as it sounds: without muted tracks (and with only soloed ones, if any). */
@@ -337,12 +341,13 @@ public final class GenerateViewModel {
         return score.withTracks(kept);
     }
 
-    /** Plays the audible piece on the chosen output, moving the playhead. */
+    /** Plays the shown piece on the chosen output, moving the playhead; mute and solo apply as it plays. */
     public void play() {
-        Score score = audibleScore();
-        if (score == null || playing.get()) {
+        Variation shown = selected.get();
+        if (shown == null || playing.get()) {
             return;
         }
+        Score score = shown.generation().score();
         playback = new CancellationToken();
         CancellationToken token = playback;
         String port = JAVA_SYNTHESIZER.equals(output.get()) ? null : output.get();
@@ -353,8 +358,19 @@ public final class GenerateViewModel {
                 playheadTick.set(ticks.get(ticks.size() - 1));
             }
         });
+        PlaybackMonitor monitor = new PlaybackMonitor() {
+            @Override
+            public void position(long tick) {
+                playhead.offer(tick);
+            }
+
+            @Override
+            public boolean muted(int track) {
+                return silent.contains(track);
+            }
+        };
         background.run(() -> {
-            new MidiPlayer().play(score, port, bank, token, playhead::offer);
+            new MidiPlayer().play(score, port, bank, token, monitor);
             return true;
         }, done -> stopped(), failure -> {
             stopped();
