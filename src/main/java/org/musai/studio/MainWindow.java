@@ -98,7 +98,7 @@ public final class MainWindow extends BorderPane {
     /** After the window shows: load the default model and list MIDI outputs, off the JavaFX thread. */
     public void started() {
         generate.loadModel(null);
-        generate.refreshOutputs();
+        generate.playback().refreshOutputs();
         train.detectDevices();
     }
 

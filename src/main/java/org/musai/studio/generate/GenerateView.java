@@ -81,7 +81,7 @@ public final class GenerateView extends BorderPane {
             }
         });
         model.dimmedTracksProperty().addListener((o, old, dimmed) -> roll.setDimmedTracks(dimmed));
-        roll.playheadTickProperty().bind(model.playheadTickProperty());
+        roll.playheadTickProperty().bind(model.playback().playheadTickProperty());
         SplitPane split = new SplitPane(controlsPane(), rollPane());
         split.setDividerPositions(0.3);
         setCenter(split);
@@ -275,29 +275,29 @@ public final class GenerateView extends BorderPane {
     private HBox transportPane() {
         Button play = new Button();
         play.setId("play");
-        play.textProperty().bind(Bindings.when(model.playingProperty()).then("■ Stop").otherwise("▶ Play"));
+        play.textProperty().bind(Bindings.when(model.playback().playingProperty()).then("■ Stop").otherwise("▶ Play"));
         play.setOnAction(e -> togglePlayback());
         play.disableProperty().bind(model.selectedProperty().isNull());
-        ComboBox<String> output = new ComboBox<>(model.outputs());
+        ComboBox<String> output = new ComboBox<>(model.playback().outputs());
         output.setId("output");
-        output.valueProperty().bindBidirectional(model.outputProperty());
-        choosers.preferences().port().filter(model.outputs()::contains).ifPresent(output::setValue);
+        output.valueProperty().bindBidirectional(model.playback().outputProperty());
+        choosers.preferences().port().filter(model.playback().outputs()::contains).ifPresent(output::setValue);
         output.valueProperty().addListener((o, old, port) -> choosers.preferences().setPort(port));
         Label soundfont = new Label();
         soundfont.setId("soundfont");
-        soundfont.textProperty().bind(Bindings.createStringBinding(() -> model.soundfontProperty().get() == null
-                ? "Built-in sounds" : model.soundfontProperty().get().getFileName().toString(),
-                model.soundfontProperty()));
-        choosers.preferences().path(Place.SOUNDFONT).ifPresent(model.soundfontProperty()::set);
+        soundfont.textProperty().bind(Bindings.createStringBinding(() -> model.playback().soundfontProperty().get() == null
+                ? "Built-in sounds" : model.playback().soundfontProperty().get().getFileName().toString(),
+                model.playback().soundfontProperty()));
+        choosers.preferences().path(Place.SOUNDFONT).ifPresent(model.playback().soundfontProperty()::set);
         Button chooseSoundfont = new Button("Soundfont…");
         chooseSoundfont.setId("chooseSoundfont");
         chooseSoundfont.setOnAction(e -> choosers.open(getScene().getWindow(), "SF2 soundfont", Place.SOUNDFONT,
                 new FileChooser.ExtensionFilter("SoundFont 2", "*.sf2", "*.SF2"))
-                .ifPresent(model.soundfontProperty()::set));
+                .ifPresent(model.playback().soundfontProperty()::set));
         Button builtIn = new Button("Built-in");
         builtIn.setId("builtInSounds");
         builtIn.setOnAction(e -> {
-            model.soundfontProperty().set(null);
+            model.playback().soundfontProperty().set(null);
             choosers.preferences().setPath(Place.SOUNDFONT, null);
         });
         Button exportMidi = new Button("Save MIDI…");
@@ -340,7 +340,7 @@ public final class GenerateView extends BorderPane {
     }
 
     public void togglePlayback() {
-        if (model.playingProperty().get()) {
+        if (model.playback().playingProperty().get()) {
             model.stopPlayback();
         } else {
             model.play();

@@ -25,8 +25,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
-import org.musai.audio.MidiPlayer;
-import org.musai.audio.PlaybackMonitor;
 import org.musai.audio.WavRenderer;
 import org.musai.generate.Generation;
 import org.musai.generate.GenerationControls;
@@ -52,7 +50,7 @@ import org.musai.token.Quantizer;
 
 /**
  * The generate page: a model, the controls of {@code musai generate}, and what comes out — variations to compare, a
- * piano roll's score with mute and solo, playback with a playhead, bar infill, export and drag-out. Properties change
+ * piano roll's score with mute and solo, playback ({@link PlaybackViewModel}), bar infill, export and drag-out. Properties change
  * on the UI executor.
  */
 public final class GenerateViewModel {
@@ -61,8 +59,6 @@ public final class GenerateViewModel {
     static final int DEFAULT_BARS = 16;
     static final double DEFAULT_TEMPO = 120;
     static final long DEFAULT_SEED = 42;
-    /** The synthesizer entry of the output list; every other entry is a MIDI port. */
-    public static final String JAVA_SYNTHESIZER = "Java synthesizer (Gervill)";
 
     private final Background background;
     private final ErrorReporter errors;
@@ -91,21 +87,15 @@ public final class GenerateViewModel {
     private final ObjectProperty<Variation> selected = new SimpleObjectProperty<>();
     private final ObservableList<TrackRow> tracks = FXCollections.observableArrayList();
     private final ObjectProperty<Set<Integer>> dimmedTracks = new SimpleObjectProperty<>(Set.of());
-    private final ObservableList<String> outputs = FXCollections.observableArrayList(JAVA_SYNTHESIZER);
-    private final StringProperty output = new SimpleStringProperty(JAVA_SYNTHESIZER);
-    private final ObjectProperty<Path> soundfont = new SimpleObjectProperty<>();
-    private final BooleanProperty playing = new SimpleBooleanProperty();
-    private final DoubleProperty playheadTick = new SimpleDoubleProperty(-1);
+    private final PlaybackViewModel playback;
     private CancellationToken cancel = new CancellationToken();
-    private CancellationToken playback = new CancellationToken();
     private int generated;
     private int loads;
-    /** The dimmed tracks for the playing thread, which must not read JavaFX properties. */
-    private volatile Set<Integer> silent = Set.of();
 
     public GenerateViewModel(Background background, ErrorReporter errors) {
         this.background = background;
         this.errors = errors;
+        this.playback = new PlaybackViewModel(background, errors);
         SamplingSettings defaults = SamplingSettings.defaults(DEFAULT_SEED);
         temperature.set(defaults.temperature());
         topP.set(defaults.topP());
@@ -149,15 +139,6 @@ public final class GenerateViewModel {
             return parent.getParent().getFileName() + " / " + absolute.getFileName();
         }
         return String.valueOf(absolute.getFileName());
-    }
-
-    /** Lists the MIDI outputs (a DAW's virtual input among them) beside the synthesizer. */
-    public void refreshOutputs() {
-        background.run(() -> new MidiPlayer().outputPorts(), ports -> {
-            List<String> all = new ArrayList<>(List.of(JAVA_SYNTHESIZER));
-            ports.stream().filter(p -> !all.contains(p)).forEach(all::add);
-            outputs.setAll(all);
-        }, failure -> errors.report("Listing MIDI outputs", failure));
     }
 
     /** A new random seed (the dice button). */
@@ -322,7 +303,7 @@ public final class GenerateViewModel {
             }
         }
         dimmedTracks.set(Set.copyOf(dimmed));
-        silent = dimmedTracks.get();
+        playback.setSilent(dimmed);
     }
 
     /** The shown piece as it sounds: without muted tracks (and with only soloed ones, if any). */
@@ -341,50 +322,16 @@ public final class GenerateViewModel {
         return score.withTracks(kept);
     }
 
-    /** Plays the shown piece on the chosen output, moving the playhead; mute and solo apply as it plays. */
+    /** Plays the shown piece; mute and solo apply as it plays. */
     public void play() {
         Variation shown = selected.get();
-        if (shown == null || playing.get()) {
-            return;
+        if (shown != null) {
+            playback.play(shown.generation().score());
         }
-        Score score = shown.generation().score();
-        playback = new CancellationToken();
-        CancellationToken token = playback;
-        String port = JAVA_SYNTHESIZER.equals(output.get()) ? null : output.get();
-        Path bank = soundfont.get();
-        playing.set(true);
-        UiBatcher<Long> playhead = new UiBatcher<>(background.ui(), 0, ticks -> {
-            if (playing.get()) {
-                playheadTick.set(ticks.get(ticks.size() - 1));
-            }
-        });
-        PlaybackMonitor monitor = new PlaybackMonitor() {
-            @Override
-            public void position(long tick) {
-                playhead.offer(tick);
-            }
-
-            @Override
-            public boolean muted(int track) {
-                return silent.contains(track);
-            }
-        };
-        background.run(() -> {
-            new MidiPlayer().play(score, port, bank, token, monitor);
-            return true;
-        }, done -> stopped(), failure -> {
-            stopped();
-            errors.report("Playing", failure);
-        });
     }
 
     public void stopPlayback() {
-        playback.cancel();
-    }
-
-    private void stopped() {
-        playing.set(false);
-        playheadTick.set(-1);
+        playback.stop();
     }
 
     /** Saves the shown piece (all tracks) as a MIDI file. */
@@ -407,7 +354,7 @@ public final class GenerateViewModel {
         if (score == null) {
             return;
         }
-        Path bank = soundfont.get();
+        Path bank = playback.soundfontProperty().get();
         status.set("Rendering " + file.getFileName() + "…");
         background.run(() -> {
             new WavRenderer().render(score, bank, file);
@@ -524,23 +471,8 @@ public final class GenerateViewModel {
         return dimmedTracks;
     }
 
-    public ObservableList<String> outputs() {
-        return outputs;
-    }
-
-    public StringProperty outputProperty() {
-        return output;
-    }
-
-    public ObjectProperty<Path> soundfontProperty() {
-        return soundfont;
-    }
-
-    public BooleanProperty playingProperty() {
-        return playing;
-    }
-
-    public DoubleProperty playheadTickProperty() {
-        return playheadTick;
+    /** Output, soundfont, play state and playhead. */
+    public PlaybackViewModel playback() {
+        return playback;
     }
 }

@@ -98,16 +98,16 @@ class GenerateViewModelTest {
         model.generate();
         Await.until(() -> model.statusProperty().get().contains("piece"), 60);
         model.play();
-        Await.until(() -> model.playheadTickProperty().get() > 0 || !errors.reports().isEmpty(), 30);
+        Await.until(() -> model.playback().playheadTickProperty().get() > 0 || !errors.reports().isEmpty(), 30);
         if (errors.reports().isEmpty()) {
-            assertThat(model.playingProperty().get()).isTrue();
+            assertThat(model.playback().playingProperty().get()).isTrue();
             model.stopPlayback();
-            Await.until(() -> !model.playingProperty().get(), 10);
-            assertThat(model.playheadTickProperty().get()).isEqualTo(-1);
+            Await.until(() -> !model.playback().playingProperty().get(), 10);
+            assertThat(model.playback().playheadTickProperty().get()).isEqualTo(-1);
         } else {
             // no audio device here (CI): a clear reason that points to WAV, and the page is not left "playing"
             assertThat(errors.reports()).singleElement().asString().startsWith("Playing").contains("WAV");
-            Await.until(() -> !model.playingProperty().get(), 10);
+            Await.until(() -> !model.playback().playingProperty().get(), 10);
         }
     }
 
