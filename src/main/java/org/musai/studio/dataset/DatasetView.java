@@ -2,12 +2,10 @@ package org.musai.studio.dataset;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableSet;
-import javafx.scene.chart.BarChart;
-import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -47,7 +45,7 @@ public final class DatasetView extends BorderPane {
 
     private final DatasetViewModel model;
     private final Choosers choosers;
-    private final BarChart<String, Number> classChart = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final ClassBarChart classChart = new ClassBarChart();
 
     public DatasetView(DatasetViewModel model, Choosers choosers) {
         this.model = model;
@@ -90,13 +88,10 @@ public final class DatasetView extends BorderPane {
         summary.setWrapText(true);
         summary.textProperty().bind(model.summaryProperty());
         classChart.setId("classChart");
-        classChart.setTitle("Files per instrument class");
-        classChart.setLegendVisible(false);
-        classChart.setAnimated(false);
-        classChart.getXAxis().setTickLabelRotation(-45);
-        VBox.setVgrow(classChart, Priority.ALWAYS);
+        Label chartTitle = new Label("Files per instrument class");
+        chartTitle.getStyleClass().add(Styles.SECTION_TITLE);
         model.reportProperty().addListener((o, old, report) -> showClasses(report));
-        return Forms.section("Source", drop, new HBox(6, choose), pattern, summary, classChart);
+        return Forms.section("Source", drop, new HBox(6, choose), pattern, summary, chartTitle, classChart);
     }
 
     private void acceptFolder(DragEvent event) {
@@ -124,14 +119,13 @@ public final class DatasetView extends BorderPane {
     }
 
     private void showClasses(FolderInspector.Report report) {
-        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        Map<InstrumentClass, Integer> counts = new EnumMap<>(InstrumentClass.class);
         if (report != null) {
             for (InstrumentClass c : InstrumentClass.values()) {
-                int files = report.classFiles().getOrDefault(c.displayName(), 0);
-                series.getData().add(new XYChart.Data<>(c.displayName(), files));
+                counts.put(c, report.classFiles().getOrDefault(c.displayName(), 0));
             }
         }
-        classChart.getData().setAll(java.util.List.of(series));
+        classChart.setCounts(counts);
     }
 
     private VBox settingsPane() {
