@@ -147,6 +147,8 @@ public final class MainWindow extends BorderPane {
         });
         MenuItem exportMidi = item("Export MIDI…", "Shortcut+S", generateView::exportMidi);
         MenuItem exportWav = item("Export WAV…", "Shortcut+Shift+S", generateView::exportWav);
+        exportMidi.disableProperty().bind(generate.selectedProperty().isNull());
+        exportWav.disableProperty().bind(generate.selectedProperty().isNull());
         MenuItem quit = item("Quit", "Shortcut+Q", () -> {
             if (confirmClose()) {
                 Platform.exit();
@@ -158,11 +160,17 @@ public final class MainWindow extends BorderPane {
         view.getItems().addAll(item("Dataset", "Shortcut+1", () -> select(0)),
                 item("Train", "Shortcut+2", () -> select(1)), item("Generate", "Shortcut+3", () -> select(2)));
         Menu music = new Menu("_Music");
-        music.getItems().addAll(item("Generate", "Shortcut+G", () -> {
+        MenuItem write = item("Generate", "Shortcut+G", () -> {
             select(2);
             generate.generate();
-        }), item("Play / Stop", "Shortcut+P", generateView::togglePlayback),
-                item("Regenerate selection", "Shortcut+R", generateView::regenerateSelection));
+        });
+        write.disableProperty().bind(generate.modelProperty().isNull().or(generate.busyProperty()));
+        MenuItem play = item("Play / Stop", "Shortcut+P", generateView::togglePlayback);
+        play.disableProperty().bind(generate.selectedProperty().isNull());
+        MenuItem regenerate = item("Regenerate selection", "Shortcut+R", generateView::regenerateSelection);
+        regenerate.disableProperty().bind(generate.infillsProperty().not().or(generate.selectedProperty().isNull())
+                .or(generate.busyProperty()));
+        music.getItems().addAll(write, play, regenerate);
         Menu help = new Menu("_Help");
         help.getItems().add(item("About MusAI Studio", null, this::about));
         MenuBar bar = new MenuBar(file, view, music, help);

@@ -11,6 +11,8 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
@@ -71,6 +73,23 @@ class MainWindowTest {
         assertThat(status.getText()).isEqualTo("Step 3 of 10");
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
         assertThat(status.getText()).isEqualTo("Ready");
+    }
+
+    @Test
+    void menuCommandsWaitForSomethingToActOn(FxRobot robot) throws Exception {
+        MenuBar bar = robot.lookup("#menuBar").query();
+        MenuItem export = item(bar, "Export MIDI…");
+        MenuItem write = item(bar, "Generate");
+        assertThat(export.isDisable()).as("nothing generated yet").isTrue();
+        Await.until(() -> window.generate().modelProperty().get() != null, 60);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(write.isDisable()).as("the default model is loaded").isFalse();
+        assertThat(item(bar, "Regenerate selection").isDisable()).as("a REMI model cannot infill").isTrue();
+    }
+
+    private static MenuItem item(MenuBar bar, String text) {
+        return bar.getMenus().stream().flatMap(m -> m.getItems().stream()).filter(i -> text.equals(i.getText()))
+                .findFirst().orElseThrow();
     }
 
     @Test
