@@ -1,6 +1,5 @@
 package org.musai.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,27 +53,20 @@ final class BenchGenerateCommand implements Callable<Integer> {
         if (vocab != null) {
             GenerateBenchmark.StepResult r = benchmark.steps(RwkvConfig.of(vocab, embed, layers, 256), tokens);
             figures.put("params", r.parameters());
-            figures.put("tokens_per_s", round(r.tokensPerSecond()));
+            figures.put("tokens_per_s", Figures.round(r.tokensPerSecond(), 2));
             figures.put("config", Map.of("vocab", vocab, "embed", embed, "layers", layers));
         } else {
             ModelBundle bundle = model == null ? ModelBundle.loadDefault() : ModelBundle.load(model);
             GenerateBenchmark.PieceResult r = benchmark.pieces(bundle, bars, pieces);
             figures.put("params", r.parameters());
-            figures.put("tokens_per_s", round(r.tokensPerSecond()));
-            figures.put("seconds_per_piece", round(r.secondsPerPiece()));
+            figures.put("tokens_per_s", Figures.round(r.tokensPerSecond(), 2));
+            figures.put("seconds_per_piece", Figures.round(r.secondsPerPiece(), 2));
             figures.put("bars", r.bars());
             figures.put("model", bundle.folder().toString());
         }
         figures.put("simd", RwkvRnn.usesSimd());
-        if (json) {
-            spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(figures));
-        } else {
-            spec.commandLine().getOut().println(figures.toString().replace("=", ": "));
-        }
+        Figures.print(spec.commandLine().getOut(), figures, json);
         return ExitCodes.OK;
     }
 
-    private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
-    }
 }

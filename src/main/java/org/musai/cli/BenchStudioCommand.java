@@ -1,6 +1,5 @@
 package org.musai.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -42,17 +41,13 @@ final class BenchStudioCommand implements Callable<Integer> {
         }
         StudioBenchmark.Result r = StudioBenchmark.run(notes, frames);
         Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("window_s", Math.round(r.windowSeconds() * 100) / 100.0);
+        figures.put("window_s", Figures.round(r.windowSeconds(), 2));
         figures.put("roll_notes", r.roll().notes());
-        figures.put("roll_draw_ms_median", Math.round(r.roll().drawMillis() * 100) / 100.0);
-        figures.put("roll_frame_ms_median", Math.round(r.roll().frameMillis() * 100) / 100.0);
+        figures.put("roll_draw_ms_median", Figures.round(r.roll().drawMillis(), 2));
+        figures.put("roll_frame_ms_median", Figures.round(r.roll().frameMillis(), 2));
         figures.put("roll_rects_median", r.roll().rectangles());
         figures.put("pipeline", r.pipeline());
-        if (json) {
-            spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(figures));
-        } else {
-            spec.commandLine().getOut().println(figures.toString().replace("=", ": "));
-        }
+        Figures.print(spec.commandLine().getOut(), figures, json);
         return ExitCodes.OK;
     }
 }

@@ -1,6 +1,5 @@
 package org.musai.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -46,14 +45,14 @@ final class BenchTokenizeCommand implements Callable<Integer> {
         if (json) {
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("files", r.files());
-            figures.put("parse_ms_per_file", round(r.parseMsPerFile()));
-            figures.put("remi_ms_per_file", round(r.remiMsPerFile()));
-            figures.put("mmm_ms_per_file", round(r.mmmMsPerFile()));
-            figures.put("files_per_s_one_thread", round(r.filesPerSOneThread()));
-            figures.put("files_per_s_all_threads", round(r.filesPerSAllThreads()));
+            figures.put("parse_ms_per_file", Figures.round(r.parseMsPerFile(), 3));
+            figures.put("remi_ms_per_file", Figures.round(r.remiMsPerFile(), 3));
+            figures.put("mmm_ms_per_file", Figures.round(r.mmmMsPerFile(), 3));
+            figures.put("files_per_s_one_thread", Figures.round(r.filesPerSOneThread(), 3));
+            figures.put("files_per_s_all_threads", Figures.round(r.filesPerSAllThreads(), 3));
             figures.put("threads", r.threads());
-            figures.put("speedup_all_threads", round(r.speedup()));
-            out.println(new ObjectMapper().writeValueAsString(figures));
+            figures.put("speedup_all_threads", Figures.round(r.speedup(), 3));
+            out.println(Figures.line(figures));
         } else {
             out.printf(Locale.ROOT, "%d files: parse %.3f ms/file, parse+REMI %.3f ms/file, parse+MMM %.3f ms/file "
                             + "(one thread); %.0f files/s on %d threads (%.2fx one thread)%n", r.files(),
@@ -63,7 +62,4 @@ final class BenchTokenizeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static double round(double value) {
-        return Math.round(value * 1000) / 1000.0;
-    }
 }

@@ -1,6 +1,5 @@
 package org.musai.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -59,14 +58,14 @@ final class BenchTrainCommand implements Callable<Integer> {
         if (json) {
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("params", r.parameters());
-            figures.put("step_ms_median", Math.round(r.stepMsMedian() * 10) / 10.0);
-            figures.put("tokens_per_s", Math.round(r.tokensPerSecond() * 10) / 10.0);
-            figures.put("rnn_tokens_per_s", Math.round(r.rnnTokensPerSecond() * 10) / 10.0);
+            figures.put("step_ms_median", Figures.round(r.stepMsMedian(), 1));
+            figures.put("tokens_per_s", Figures.round(r.tokensPerSecond(), 1));
+            figures.put("rnn_tokens_per_s", Figures.round(r.rnnTokensPerSecond(), 1));
             figures.put("device", r.device());
             figures.put("threads", threads.count());
             figures.put("config", Map.of("vocab", vocab, "embed", embed, "layers", layers, "ctx", ctx, "batch", batch,
                     "steps", steps));
-            spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(figures));
+            spec.commandLine().getOut().println(Figures.line(figures));
         } else {
             spec.commandLine().getOut().printf(Locale.ROOT, "%,d parameters on %s: training step %.1f ms (median), "
                             + "%,.0f tokens/s; RNN mode %,.0f tokens/s%n", r.parameters(), r.device(), r.stepMsMedian(),

@@ -1,6 +1,5 @@
 package org.musai.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,8 +80,8 @@ final class EvalCommand implements Callable<Integer> {
         }
         if (model != null && dataset != null) {
             ModelEvaluation.Result result = new ModelEvaluation().evaluate(model, dataset);
-            report.put("nll_per_token", round(result.nllPerToken()));
-            report.put("unigram_per_token", round(result.unigramPerToken()));
+            report.put("nll_per_token", Figures.round(result.nllPerToken(), 4));
+            report.put("unigram_per_token", Figures.round(result.unigramPerToken(), 4));
             report.put("tokens_scored", result.tokens());
         }
         print(report);
@@ -93,7 +92,7 @@ final class EvalCommand implements Callable<Integer> {
     private void print(Map<String, Object> report) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().writeValueAsString(report));
+            out.println(Figures.line(report));
             return;
         }
         if (report.containsKey("files")) {
@@ -115,12 +114,9 @@ final class EvalCommand implements Callable<Integer> {
         Map<String, Object> map = new LinkedHashMap<>();
         double[] values = metrics.values();
         for (int i = 0; i < NAMES.length; i++) {
-            map.put(NAMES[i], round(values[i]));
+            map.put(NAMES[i], Figures.round(values[i], 4));
         }
         return map;
     }
 
-    private static double round(double value) {
-        return Math.round(value * 10_000) / 10_000.0;
-    }
 }

@@ -1,6 +1,5 @@
 package org.musai.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,7 +48,7 @@ final class InspectCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().writeValueAsString(report));
+            out.println(Figures.line(report));
             return ExitCodes.OK;
         }
         out.printf(Locale.ROOT, "%s: %d files, %d readable, %d notes%n", folder, report.files(), report.readable(),
