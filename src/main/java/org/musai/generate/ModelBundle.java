@@ -62,11 +62,16 @@ public record ModelBundle(Path folder, RwkvRnn rnn, TokenCodec codec) {
 
     /** Where config.json and tokenizer.json are: the folder itself, or the run above a checkpoint folder. */
     private static Path describingFolder(Path folder) {
+        return Files.isRegularFile(folder.resolve(CONFIG)) ? folder : runOfCheckpoint(folder).orElse(folder);
+    }
+
+    /** The run a checkpoint folder ({@code run/checkpoints/step-N}) belongs to, if it is one. */
+    public static java.util.Optional<Path> runOfCheckpoint(Path folder) {
         Path parent = folder.toAbsolutePath().getParent();
-        boolean checkpoint = !Files.isRegularFile(folder.resolve(CONFIG)) && parent != null
-                && parent.getFileName() != null && parent.getFileName().toString().equals(CHECKPOINTS)
-                && parent.getParent() != null && Files.isRegularFile(parent.getParent().resolve(CONFIG));
-        return checkpoint ? parent.getParent() : folder;
+        boolean checkpoint = parent != null && parent.getFileName() != null
+                && parent.getFileName().toString().equals(CHECKPOINTS) && parent.getParent() != null
+                && Files.isRegularFile(parent.getParent().resolve(CONFIG));
+        return checkpoint ? java.util.Optional.of(parent.getParent()) : java.util.Optional.empty();
     }
 
     /**

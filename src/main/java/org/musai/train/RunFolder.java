@@ -144,6 +144,11 @@ public final class RunFolder {
         return target;
     }
 
+    /** The folder of the checkpoint of this name (as {@link #completeCheckpoints()} names them). */
+    public Path checkpoint(String name) {
+        return folder.resolve(CHECKPOINTS).resolve(name);
+    }
+
     /** Complete checkpoint folders, oldest first. */
     public List<Path> completeCheckpoints() throws IOException {
         Path checkpoints = folder.resolve(CHECKPOINTS);

@@ -132,13 +132,9 @@ public final class GenerateViewModel {
 
     /** "run" for a run folder, "run / step-000000300" for one of its checkpoints. */
     private static String displayName(Path folder) {
-        Path absolute = folder.toAbsolutePath();
-        Path parent = absolute.getParent();
-        if (parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("checkpoints")
-                && parent.getParent() != null) {
-            return parent.getParent().getFileName() + " / " + absolute.getFileName();
-        }
-        return String.valueOf(absolute.getFileName());
+        Path name = folder.toAbsolutePath().getFileName();
+        return ModelBundle.runOfCheckpoint(folder).map(run -> run.getFileName() + " / " + name)
+                .orElse(String.valueOf(name));
     }
 
     /** A new random seed (the dice button). */

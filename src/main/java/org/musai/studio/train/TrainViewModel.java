@@ -433,7 +433,7 @@ public final class TrainViewModel {
 
     /** The folder of a checkpoint listed in {@link #checkpoints()}, to generate with. */
     public Path checkpointFolder(String name) {
-        return runFolder.get().resolve("checkpoints").resolve(name);
+        return new RunFolder(runFolder.get()).checkpoint(name);
     }
 
     public StringProperty deviceProperty() {
