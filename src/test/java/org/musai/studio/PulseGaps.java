@@ -24,9 +24,7 @@ public final class PulseGaps {
 
     /** The longest wait of a posted runnable: how long the JavaFX thread was unavailable at worst. */
     public double maxLatency() {
-        synchronized (latencies) {
-            return latencies.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        }
+        return quantile(latencies, 1);
     }
 
     public void start() {
@@ -70,26 +68,26 @@ public final class PulseGaps {
     }
 
     public double maxMillis() {
-        synchronized (gapsMillis) {
-            return gapsMillis.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        }
+        return quantile(gapsMillis, 1);
     }
 
     /** The gap that 99% of the pulses stay under. */
     public double p99Millis() {
-        synchronized (gapsMillis) {
-            List<Double> sorted = new ArrayList<>(gapsMillis);
-            Collections.sort(sorted);
-            return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(sorted.size() * 0.99)));
-        }
+        return quantile(gapsMillis, 0.99);
     }
 
     public double medianMillis() {
-        synchronized (gapsMillis) {
-            List<Double> sorted = new ArrayList<>(gapsMillis);
-            Collections.sort(sorted);
-            return sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
+        return quantile(gapsMillis, 0.5);
+    }
+
+    /** The value that a share {@code q} of the measurements stay under (0 when there are none). */
+    private static double quantile(List<Double> measurements, double q) {
+        List<Double> sorted;
+        synchronized (measurements) {
+            sorted = new ArrayList<>(measurements);
         }
+        Collections.sort(sorted);
+        return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(sorted.size() * q)));
     }
 
     @Override

@@ -11,6 +11,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.musai.midi.InstrumentClass;
+import org.musai.studio.common.ClassNames;
 import org.musai.studio.pianoroll.InstrumentColors;
 
 /**
@@ -71,7 +72,7 @@ public final class ClassBarChart extends Region {
             int count = counts.getOrDefault(c, 0);
             g.setFill(TEXT);
             g.setTextAlign(TextAlignment.LEFT);
-            g.fillText(c.number() + " " + c.displayName(), PADDING, middle);
+            g.fillText(ClassNames.CONVERTER.toString(c), PADDING, middle);
             double x = PADDING + LABEL_WIDTH;
             g.setFill(TRACK);
             g.fillRect(x, y + BAR_INSET, barSpace, ROW_HEIGHT - 2 * BAR_INSET);
