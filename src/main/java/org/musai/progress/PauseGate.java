@@ -10,6 +10,7 @@ public final class PauseGate {
     private static final long CANCEL_POLL_MILLIS = 100;
 
     private boolean paused;
+    private boolean holding;
 
     public synchronized void pause() {
         paused = true;
@@ -24,6 +25,11 @@ public final class PauseGate {
         return paused;
     }
 
+    /** Whether a job is waiting at the gate now (it has finished the step it was in when paused). */
+    public synchronized boolean isHolding() {
+        return holding;
+    }
+
     /**
      * Waits while paused, and returns at once when not; a cancellation also ends the wait.
      *
@@ -31,8 +37,13 @@ public final class PauseGate {
      */
     public synchronized long awaitResumed(CancellationToken cancel) throws InterruptedException {
         long start = System.nanoTime();
-        while (paused && !cancel.isCancelled()) {
-            wait(CANCEL_POLL_MILLIS);
+        try {
+            while (paused && !cancel.isCancelled()) {
+                holding = true;
+                wait(CANCEL_POLL_MILLIS);
+            }
+        } finally {
+            holding = false;
         }
         return System.nanoTime() - start;
     }

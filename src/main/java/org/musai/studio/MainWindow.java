@@ -22,7 +22,6 @@ import org.musai.studio.common.Background;
 import org.musai.studio.common.Choosers;
 import org.musai.studio.common.ErrorDialogs;
 import org.musai.studio.common.ErrorReporter;
-import org.musai.studio.common.UiBatcher;
 import org.musai.studio.common.UiExecutor;
 import org.musai.studio.dataset.DatasetView;
 import org.musai.studio.dataset.DatasetViewModel;
@@ -56,8 +55,8 @@ public final class MainWindow extends BorderPane {
         this.preferences = preferences;
         ErrorReporter errors = new ErrorDialogs(stage);
         Choosers choosers = new Choosers(preferences);
-        dataset = new DatasetViewModel(background, errors, UiBatcher.DEFAULT_INTERVAL_MILLIS);
-        train = new TrainViewModel(background, errors, UiBatcher.DEFAULT_INTERVAL_MILLIS);
+        dataset = new DatasetViewModel(background, errors);
+        train = new TrainViewModel(background, errors);
         generate = new GenerateViewModel(background, errors);
         trainView = new TrainView(train, choosers);
         generateView = new GenerateView(generate, choosers);

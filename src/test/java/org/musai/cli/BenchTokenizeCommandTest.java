@@ -25,12 +25,8 @@ class BenchTokenizeCommandTest {
             Files.copy(CliRunner.bundledCorpus().resolve(name), small.resolve(Path.of(name).getFileName()));
         }
         Files.writeString(small.resolve("junk.mid"), "not MIDI", StandardCharsets.UTF_8);
-        long start = System.nanoTime();
-
         CliRunner.Result result = CliRunner.run("bench", "tokenize", "-m", small, "--json", "--threads", "2");
 
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("bench tokenize took %.1f s%n", seconds);
         assertThat(result.exit()).as(result.err()).isZero();
         assertThat(result.out().strip()).doesNotContain("\n");
         JsonNode json = new ObjectMapper().readTree(result.out());
@@ -41,7 +37,6 @@ class BenchTokenizeCommandTest {
             assertThat(json.has(key)).as(key).isTrue();
             assertThat(json.get(key).asDouble()).as(key).isPositive();
         }
-        assertThat(seconds).isLessThan(30);
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.musai.studio.common.Choosers;
 import org.musai.studio.common.UiExecutor;
 
 /**
- * What a workspace test needs around its view model: workers that report on the JavaFX thread (or the calling one),
+ * What a workspace test needs around its view model: workers that report on the JavaFX thread (or jobs inline),
  * recorded error reports, and preferences of its own that are removed afterwards.
  */
 public final class StudioFixture implements AutoCloseable {
@@ -17,18 +17,29 @@ public final class StudioFixture implements AutoCloseable {
     private final Background background;
     private final Preferences node = Preferences.userRoot().node("org/musai/studio-test/" + UUID.randomUUID());
 
-    private StudioFixture(UiExecutor ui) {
-        background = new Background(ui);
+    private StudioFixture(Background background) {
+        this.background = background;
     }
 
-    /** For tests on a stage: updates arrive on the JavaFX thread. */
+    /** For tests on a stage: jobs on worker threads, updates on the JavaFX thread, as in the app. */
     public static StudioFixture onStage() {
-        return new StudioFixture(UiExecutor.javaFx());
+        return new StudioFixture(new Background(UiExecutor.javaFx()));
     }
 
-    /** For view-model tests without a stage: updates arrive on the worker thread. */
-    public static StudioFixture direct() {
-        return new StudioFixture(UiExecutor.direct());
+    /**
+     * For view-model tests without a stage: each job runs inline on the test's thread, so every property is final
+     * when the call that started the job returns.
+     */
+    public static StudioFixture inline() {
+        return new StudioFixture(Background.inline(UiExecutor.direct()));
+    }
+
+    /**
+     * For a view-model test about threads (pause while training, playback): real workers, each report handed over on
+     * the worker as it is made.
+     */
+    public static StudioFixture threaded() {
+        return new StudioFixture(Background.unbatched(UiExecutor.direct()));
     }
 
     public RecordingErrors errors() {

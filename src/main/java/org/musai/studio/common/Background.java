@@ -1,5 +1,7 @@
 package org.musai.studio.common;
 
+import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,6 +14,10 @@ import java.util.function.Consumer;
  * Runs the studio's long work (inspection, tokenization, training, generation, playback) off the JavaFX thread and
  * hands each outcome back on the UI executor: the one place where work crosses threads. Daemon threads, so a closing
  * window is never held open by them. Thread-safe.
+ *
+ * <p>{@link #inline} runs each job on the calling thread instead, with progress handed over at once: view-model tests
+ * use it (as JabRef's {@code CurrentThreadTaskExecutor}), so that every property is final when a call returns and no
+ * test polls a value another thread is still filling.
  */
 public final class Background implements AutoCloseable {
 
@@ -20,12 +26,36 @@ public final class Background implements AutoCloseable {
 
     private final ExecutorService pool;
     private final UiExecutor ui;
+    private final boolean unbatched;
 
+    /** Workers on daemon threads, outcomes on {@code ui}: the app. */
     public Background(UiExecutor ui) {
+        this(ui, threadPool(), false);
+    }
+
+    private Background(UiExecutor ui, ExecutorService pool, boolean unbatched) {
         this.ui = ui;
+        this.pool = pool;
+        this.unbatched = unbatched;
+    }
+
+    /** Every job and its outcome on the calling thread, and progress handed over as it comes: for tests. */
+    public static Background inline(UiExecutor ui) {
+        return new Background(ui, new CallingThreadExecutor(), true);
+    }
+
+    /**
+     * Workers on threads, but progress handed over as it comes, on the worker: for tests about threads (pausing a
+     * running job), which then know that a job's reports have arrived once the job has reached a given point.
+     */
+    public static Background unbatched(UiExecutor ui) {
+        return new Background(ui, threadPool(), true);
+    }
+
+    private static ExecutorService threadPool() {
         int number = POOLS.incrementAndGet();
         AtomicInteger threads = new AtomicInteger();
-        this.pool = Executors.newCachedThreadPool(runnable -> {
+        return Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "musai-work-" + number + "-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
@@ -35,6 +65,14 @@ public final class Background implements AutoCloseable {
     /** The executor that reaches the UI thread. */
     public UiExecutor ui() {
         return ui;
+    }
+
+    /**
+     * A batcher that hands a job's reports to the UI at most once per interval; in tests, at once (a timer thread
+     * would deliver them after the job has returned).
+     */
+    public <T> UiBatcher<T> batcher(long intervalMillis, Consumer<List<T>> sink) {
+        return new UiBatcher<>(ui, unbatched ? 0 : intervalMillis, sink);
     }
 
     /**
@@ -67,6 +105,43 @@ public final class Background implements AutoCloseable {
             pool.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs each task at once on the thread that submits it. */
+    private static final class CallingThreadExecutor extends AbstractExecutorService {
+
+        private volatile boolean shutdown;
+
+        @Override
+        public void execute(Runnable command) {
+            command.run();
+        }
+
+        @Override
+        public void shutdown() {
+            shutdown = true;
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            shutdown = true;
+            return List.of();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return shutdown;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return shutdown;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) {
+            return true;
         }
     }
 }

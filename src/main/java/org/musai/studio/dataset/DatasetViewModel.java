@@ -46,7 +46,6 @@ public final class DatasetViewModel {
 
     private final Background background;
     private final ErrorReporter errors;
-    private final long progressIntervalMillis;
 
     private final ObjectProperty<Path> source = new SimpleObjectProperty<>();
     private final StringProperty glob = new SimpleStringProperty(SourceFiles.DEFAULT_GLOB);
@@ -72,14 +71,12 @@ public final class DatasetViewModel {
     private CancellationToken cancel = new CancellationToken();
 
     /**
-     * @param background             runs the work and hops back to the UI
-     * @param errors                 shows failures
-     * @param progressIntervalMillis the shortest time between two progress updates (0 in tests)
+     * @param background runs the work and hops back to the UI
+     * @param errors     shows failures
      */
-    public DatasetViewModel(Background background, ErrorReporter errors, long progressIntervalMillis) {
+    public DatasetViewModel(Background background, ErrorReporter errors) {
         this.background = background;
         this.errors = errors;
-        this.progressIntervalMillis = progressIntervalMillis;
     }
 
     /** Chooses the folder (or list file) and inspects it at once. */
@@ -107,12 +104,12 @@ public final class DatasetViewModel {
         CancellationToken token = cancel;
         background.run(() -> new FolderInspector().inspect(SourceFiles.find(folder, pattern), threads(), listener,
                 token), result -> {
-                    finish();
-                    report.set(result);
                     skipped.setAll(result.unreadable());
                     summary.set(String.format(Locale.ROOT, "%d files, %d readable, %,d notes; length %.0f-%.0f beats "
                                     + "(median %.0f)", result.files(), result.readable(), result.notes(),
                             result.lengthBeats().min(), result.lengthBeats().max(), result.lengthBeats().median()));
+                    report.set(result);
+                    finish(); // last: whoever waits for the job sees everything it produced
                 }, failure -> fail("Inspecting " + folder, failure));
     }
 
@@ -146,15 +143,15 @@ public final class DatasetViewModel {
             return new DatasetBuilder().build(new DatasetRequest(sources, target, config, filter, learnBpe, vocabulary,
                     threads()), listener, token);
         }, result -> {
-            finish();
             built.set(target);
-            manifest.set(result);
             skipped.setAll(result.skipped());
             double seconds = (System.nanoTime() - startNanos) / 1e9;
             int total = result.documents() + result.skipped().size();
             summary.set(String.format(Locale.ROOT, "Tokenized %d of %d files in %.1f s (%.0f files/s): %,d tokens "
                             + "with %s; %d skipped", result.documents(), total, seconds,
                     total / Math.max(seconds, 1e-9), result.tokens(), result.algorithm(), result.skipped().size()));
+            manifest.set(result);
+            finish(); // last: whoever waits for the job sees everything it produced
         }, failure -> fail("Tokenizing into " + target, failure));
     }
 
@@ -189,7 +186,7 @@ public final class DatasetViewModel {
     /** Progress from the worker, coalesced to a few UI updates a second. */
     private ProgressListener progressListener(String unit) {
         long startNanos = System.nanoTime();
-        UiBatcher<long[]> batcher = new UiBatcher<>(background.ui(), progressIntervalMillis, batch -> {
+        UiBatcher<long[]> batcher = background.batcher(UiBatcher.DEFAULT_INTERVAL_MILLIS, batch -> {
             if (!busy.get()) {
                 return; // a batch that arrives after the job ended must not overwrite its outcome
             }

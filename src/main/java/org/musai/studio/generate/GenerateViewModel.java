@@ -167,7 +167,6 @@ public final class GenerateViewModel {
         CancellationToken token = cancel;
         ProgressListener listener = progress();
         background.run(() -> new Generator(bundle).generate(request, listener, token), pieces -> {
-            busy.set(false);
             List<Variation> added = new ArrayList<>();
             for (Generation piece : pieces) {
                 added.add(new Variation(String.format(Locale.ROOT, "%d · seed %d · %d notes", ++generated,
@@ -177,6 +176,7 @@ public final class GenerateViewModel {
             selected.set(added.get(0));
             status.set(String.format(Locale.ROOT, "%d piece%s in %.1f s", pieces.size(), pieces.size() == 1 ? "" : "s",
                     pieces.stream().mapToDouble(Generation::seconds).sum()));
+            busy.set(false); // last: whoever waits for the job sees everything it produced
         }, failure -> failed("Generating", failure));
     }
 
@@ -213,7 +213,6 @@ public final class GenerateViewModel {
         SamplingSettings settings = sampling(seed.get()); // read here, on the UI thread, as clicked
         background.run(() -> new Generator(bundle).infill(shown.generation().score(), trackSet, firstBar - 1,
                 lastBar - 1, settings, GenerationRequest.DEFAULT_MAX_TOKENS, token), piece -> {
-                    busy.set(false);
                     String label = String.format(Locale.ROOT, "%d · bars %d-%d of %s", ++generated, firstBar, lastBar,
                             shown.label().split(" ")[0]);
                     Variation variation = new Variation(label, piece);
@@ -221,6 +220,7 @@ public final class GenerateViewModel {
                     selected.set(variation);
                     status.set(String.format(Locale.ROOT, "Bars %d-%d regenerated in %.1f s", firstBar, lastBar,
                             piece.seconds()));
+                    busy.set(false);
                 }, failure -> failed("Regenerating the selection", failure));
     }
 
@@ -259,7 +259,7 @@ public final class GenerateViewModel {
     }
 
     private ProgressListener progress() {
-        UiBatcher<long[]> batcher = new UiBatcher<>(background.ui(), UiBatcher.DEFAULT_INTERVAL_MILLIS, batch -> {
+        UiBatcher<long[]> batcher = background.batcher(UiBatcher.DEFAULT_INTERVAL_MILLIS, batch -> {
             long[] last = batch.get(batch.size() - 1);
             if (busy.get()) {
                 status.set(String.format(Locale.ROOT, "Generating… %d of %d written", last[0], last[1]));

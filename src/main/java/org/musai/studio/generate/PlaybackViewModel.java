@@ -71,7 +71,7 @@ public final class PlaybackViewModel {
         String port = JAVA_SYNTHESIZER.equals(output.get()) ? null : output.get();
         Path bank = soundfont.get();
         playing.set(true);
-        UiBatcher<Long> playhead = new UiBatcher<>(background.ui(), 0, ticks -> {
+        UiBatcher<Long> playhead = background.batcher(0, ticks -> {
             if (playing.get()) {
                 playheadTick.set(ticks.get(ticks.size() - 1));
             }

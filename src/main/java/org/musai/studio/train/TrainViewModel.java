@@ -57,7 +57,6 @@ public final class TrainViewModel {
 
     private final Background background;
     private final ErrorReporter errors;
-    private final long updateIntervalMillis;
     private TrainingCharts charts = TrainingCharts.NONE;
 
     private final ObjectProperty<Path> dataset = new SimpleObjectProperty<>();
@@ -88,10 +87,9 @@ public final class TrainViewModel {
     private PauseGate pause = new PauseGate();
     private int vocabSize;
 
-    public TrainViewModel(Background background, ErrorReporter errors, long updateIntervalMillis) {
+    public TrainViewModel(Background background, ErrorReporter errors) {
         this.background = background;
         this.errors = errors;
-        this.updateIntervalMillis = updateIntervalMillis;
         applyPreset(ModelPreset.SMALL);
         for (javafx.beans.Observable shape : List.of(embed, layers, ctx, batch, headQk, tinyAttention)) {
             shape.addListener(o -> updateEstimate());
@@ -195,16 +193,16 @@ public final class TrainViewModel {
         stepText.set("Starting…");
         TrainingListener listener = listener();
         background.run(() -> run.go(listener), summary -> {
-            state.set(State.IDLE);
             resumable.set(summary.stopped());
             stepText.set(String.format(Locale.ROOT, "%s at step %,d", summary.stopped() ? "Stopped" : "Finished",
                     summary.steps()));
             refreshCheckpoints();
+            state.set(State.IDLE); // last: whoever waits for the run sees everything it produced
         }, failure -> {
-            state.set(State.IDLE);
             stepText.set("Failed");
             refreshCheckpoints();
             resumable.set(!checkpoints.isEmpty()); // a crashed run continues from its last checkpoint
+            state.set(State.IDLE);
             errors.report("Training", failure);
         });
     }
@@ -231,6 +229,11 @@ public final class TrainViewModel {
             pause.resume();
             state.set(State.STOPPING);
         }
+    }
+
+    /** The gate of the run under way (tests see through it whether the trainer is held). */
+    PauseGate pauseGate() {
+        return pause;
     }
 
     public boolean isActive() {
@@ -303,7 +306,7 @@ public final class TrainViewModel {
 
     /** The trainer's events, hopped to the UI in batches of at most ten a second. */
     private TrainingListener listener() {
-        UiBatcher<Object> batcher = new UiBatcher<>(background.ui(), updateIntervalMillis, this::show);
+        UiBatcher<Object> batcher = background.batcher(UiBatcher.DEFAULT_INTERVAL_MILLIS, this::show);
         return new TrainingListener() {
             @Override
             public void started(TrainingPlan plan) {

@@ -8,6 +8,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +19,6 @@ import org.musai.studio.PulseGaps;
 import org.musai.studio.RecordingErrors;
 import org.musai.studio.StudioFixture;
 import org.musai.studio.common.Background;
-import org.musai.studio.common.UiBatcher;
 import org.musai.token.dataset.Manifest;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -32,8 +32,7 @@ class DatasetViewTest {
     private final StudioFixture fixture = StudioFixture.onStage();
     private final RecordingErrors errors = fixture.errors();
     private final Background background = fixture.background();
-    private final DatasetViewModel model = new DatasetViewModel(background, errors,
-            UiBatcher.DEFAULT_INTERVAL_MILLIS);
+    private final DatasetViewModel model = new DatasetViewModel(background, errors);
 
     @TempDir
     Path dir;
@@ -50,9 +49,26 @@ class DatasetViewTest {
     }
 
     @Test
-    void inspectsAndTokenizesAFolderWithoutStallingTheUi(FxRobot robot) throws Exception {
+    void inspectsAndTokenizesAFolder(FxRobot robot) throws Exception {
+        inspectAndTokenize(robot);
+    }
+
+    /** A timing: runs in -Pperf only, since a busy machine would make it fail by chance. */
+    @Test
+    @Tag("perf")
+    void inspectingAndTokenizingDoNotStallTheUi(FxRobot robot) throws Exception {
         PulseGaps gaps = new PulseGaps();
         gaps.start();
+        inspectAndTokenize(robot);
+        gaps.stop();
+        System.out.println("dataset pulse gaps " + gaps);
+        assertThat(gaps.pulses()).isPositive();
+        // the target: no stall over 50 ms; frames under Monocle's software renderer
+        assertThat(gaps.maxLatency()).as("UI thread while tokenizing: %s", gaps).isLessThan(PulseGaps.STALL_MILLIS);
+        assertThat(gaps.medianMillis()).as("frames while tokenizing: %s", gaps).isLessThan(PulseGaps.STALL_MILLIS);
+    }
+
+    private void inspectAndTokenize(FxRobot robot) throws Exception {
         robot.interact(() -> model.chooseSource(TestCorpus.bundled()));
         Await.until(() -> model.reportProperty().get() != null, 60);
         ClassBarChart chart = robot.lookup("#classChart").query();
@@ -71,17 +87,9 @@ class DatasetViewTest {
         TableView<Manifest.SkippedFile> skipped = robot.lookup("#skippedFiles").queryTableView();
         Await.until(() -> !skipped.getItems().isEmpty(), 10);
         WaitForAsyncUtils.waitForFxEvents(); // the table's first layout counts too
-        gaps.stop();
         assertThat(skipped.getItems()).allSatisfy(s -> assertThat(s.reason()).isNotBlank());
         assertThat(Files.exists(dir.resolve("set").resolve(Manifest.FILE_NAME))).isTrue();
         assertThat(robot.lookup("#inspectSummary").queryLabeled().getText()).contains("Tokenized").contains("files/s");
         assertThat(errors.reports()).isEmpty();
-        System.out.println("dataset pulse gaps " + gaps);
-        assertThat(gaps.pulses()).isPositive();
-        // the target is no stall over 50 ms; measured here at worst 35-37 ms (pulse gaps 45-76 ms under Monocle's
-        // software renderer with both cores busy). CI's busier cores get twice the headroom: this catches real stalls
-        // (blocking work on the UI thread takes seconds), not scheduler noise
-        assertThat(gaps.maxLatency()).as("UI thread while tokenizing: %s", gaps).isLessThan(2 * PulseGaps.STALL_MILLIS);
-        assertThat(gaps.medianMillis()).as("frames while tokenizing: %s", gaps).isLessThan(PulseGaps.STALL_MILLIS);
     }
 }

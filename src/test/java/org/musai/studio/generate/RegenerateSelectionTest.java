@@ -30,7 +30,7 @@ class RegenerateSelectionTest {
     @TempDir
     Path dir;
 
-    private final StudioFixture fixture = StudioFixture.direct();
+    private final StudioFixture fixture = StudioFixture.inline();
     private final RecordingErrors errors = fixture.errors();
     private final Background background = fixture.background();
 

@@ -34,10 +34,9 @@ class TrainViewModelTest {
     @TempDir
     Path dir;
 
-    private final StudioFixture fixture = StudioFixture.direct();
+    private final StudioFixture fixture = StudioFixture.inline();
     private final RecordingErrors errors = fixture.errors();
-    private final Background background = fixture.background();
-    private final TrainViewModel model = new TrainViewModel(background, errors, 0);
+    private final TrainViewModel model = new TrainViewModel(fixture.background(), errors);
     private final RecordingCharts charts = new RecordingCharts();
 
     /** What the view would have drawn. */
@@ -78,7 +77,7 @@ class TrainViewModelTest {
         fixture.close();
     }
 
-    private void tinyShape(int epochs, int steps) {
+    private void tinyShape(TrainViewModel model, int epochs, int steps) {
         model.applyPreset(ModelPreset.TINY);
         model.embedProperty().set(32);
         model.ctxProperty().set(32);
@@ -91,10 +90,10 @@ class TrainViewModelTest {
 
     @Test
     void aRunFeedsTheChartsAndListsCheckpoints() throws Exception {
-        tinyShape(2, 3);
+        tinyShape(model, 2, 3);
         assertThat(model.estimateProperty().get()).contains("parameters").contains("MB");
         model.start();
-        Await.until(() -> model.stateProperty().get() == TrainViewModel.State.IDLE, 120);
+        assertThat(model.stateProperty().get()).isEqualTo(TrainViewModel.State.IDLE);
         assertThat(errors.reports()).isEmpty();
         assertThat(charts.steps).extracting(RunHistory.Step::step).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
         assertThat(charts.steps).allSatisfy(s -> assertThat(s.loss()).isPositive());
@@ -108,15 +107,23 @@ class TrainViewModelTest {
 
     @Test
     void pauseHoldsTheTrainerAndStopLeavesAResumableRunWithItsHistory() throws Exception {
-        tinyShape(1, 2000);
+        // about threads: the trainer runs on a worker while this thread pauses, resumes and stops it
+        try (StudioFixture threads = StudioFixture.threaded()) {
+            pauseResumeStopAndReopen(threads.background(), threads.errors());
+        }
+    }
+
+    private void pauseResumeStopAndReopen(Background background, RecordingErrors errors) throws Exception {
+        TrainViewModel model = new TrainViewModel(background, errors);
+        tinyShape(model, 1, 2000);
         model.start();
         Await.until(() -> charts.steps.size() >= 2, 120);
         model.pause();
-        Thread.sleep(300); // the step under way may still finish
+        Await.until(() -> model.pauseGate().isHolding(), 60); // the step under way has finished and been reported
         int held = charts.steps.size();
-        Thread.sleep(700);
-        assertThat(charts.steps).as("no steps while paused").hasSize(held);
         assertThat(model.stateProperty().get()).isEqualTo(TrainViewModel.State.PAUSED);
+        assertThat(model.pauseGate().isHolding()).isTrue();
+        assertThat(charts.steps).as("no steps while held").hasSize(held);
         model.resume();
         Await.until(() -> charts.steps.size() > held + 1, 60);
         model.stop();
@@ -125,7 +132,7 @@ class TrainViewModelTest {
         assertThat(model.resumableProperty().get()).isTrue();
         assertThat(model.checkpoints()).isNotEmpty();
 
-        TrainViewModel reopened = new TrainViewModel(background, errors, 0);
+        TrainViewModel reopened = new TrainViewModel(background, errors);
         RecordingCharts history = new RecordingCharts();
         reopened.setCharts(history);
         reopened.openRun(dir.resolve("run"));

@@ -8,6 +8,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,6 @@ import org.musai.studio.PulseGaps;
 import org.musai.studio.RecordingErrors;
 import org.musai.studio.StudioFixture;
 import org.musai.studio.common.Background;
-import org.musai.studio.common.UiBatcher;
 import org.musai.token.TokenizerConfig;
 import org.musai.token.dataset.DatasetBuilder;
 import org.musai.token.dataset.DatasetRequest;
@@ -36,7 +36,7 @@ class TrainViewTest {
     private final StudioFixture fixture = StudioFixture.onStage();
     private final RecordingErrors errors = fixture.errors();
     private final Background background = fixture.background();
-    private final TrainViewModel model = new TrainViewModel(background, errors, UiBatcher.DEFAULT_INTERVAL_MILLIS);
+    private final TrainViewModel model = new TrainViewModel(background, errors);
     private TrainView view;
 
     @TempDir
@@ -56,6 +56,24 @@ class TrainViewTest {
 
     @Test
     void startTrainsAndTheChartsAndCheckpointsFill(FxRobot robot) throws Exception {
+        trainWithTheButton(robot, null);
+    }
+
+    /** A timing: runs in -Pperf only, since a busy machine would make it fail by chance. */
+    @Test
+    @Tag("perf")
+    void trainingDoesNotStallTheUi(FxRobot robot) throws Exception {
+        PulseGaps gaps = new PulseGaps();
+        trainWithTheButton(robot, gaps);
+        System.out.println("training pulse gaps " + gaps);
+        assertThat(gaps.pulses()).isPositive();
+        // the target: no stall over 50 ms; frames under Monocle's software renderer
+        assertThat(gaps.maxLatency()).as("UI thread while training: %s", gaps).isLessThan(PulseGaps.STALL_MILLIS);
+        assertThat(gaps.medianMillis()).as("frames while training: %s", gaps).isLessThan(PulseGaps.STALL_MILLIS);
+    }
+
+    /** Trains a tiny model with the Start button; {@code gaps}, when given, probes the UI thread meanwhile. */
+    private void trainWithTheButton(FxRobot robot, PulseGaps gaps) throws Exception {
         Path dataset = dir.resolve("remi");
         new DatasetBuilder().build(new DatasetRequest(SourceFiles.find(TestCorpus.bundled(), null), dataset,
                 TokenizerConfig.defaults(TokenizerConfig.Algorithm.REMI),
@@ -72,12 +90,15 @@ class TrainViewTest {
         });
         assertThat(robot.lookup("#estimate").queryLabeled().getText()).contains("parameters");
         int redrawsBefore = view.lossChart().redrawCount();
-        PulseGaps gaps = new PulseGaps();
-        gaps.start();
+        if (gaps != null) {
+            gaps.start();
+        }
         robot.clickOn("#startTraining");
         Await.until(() -> model.stateProperty().get() != TrainViewModel.State.IDLE, 10);
         Await.until(() -> model.stateProperty().get() == TrainViewModel.State.IDLE, 180);
-        gaps.stop();
+        if (gaps != null) {
+            gaps.stop();
+        }
         assertThat(errors.reports()).isEmpty();
         Await.until(() -> view.lossChart().redrawCount() > redrawsBefore, 10);
         assertThat(view.lossChart().yTickLabels()).isNotEmpty();
@@ -91,11 +112,5 @@ class TrainViewTest {
         assertThat(opened.get(0).resolve("model.safetensors")).exists();
         assertThat(robot.lookup("#speedText").queryLabeled().getText()).contains("tokens/s");
         assertThat(robot.lookup("#stepText").queryLabeled().getText()).contains("Finished at step 30");
-        System.out.println("training pulse gaps " + gaps);
-        // the target is no stall over 50 ms; measured here at worst 35-37 ms (pulse gaps 45-76 ms under Monocle's
-        // software renderer with both cores busy). CI's busier cores get twice the headroom: this catches real stalls
-        // (blocking work on the UI thread takes seconds), not scheduler noise
-        assertThat(gaps.maxLatency()).as("UI thread while training: %s", gaps).isLessThan(2 * PulseGaps.STALL_MILLIS);
-        assertThat(gaps.medianMillis()).as("frames while training: %s", gaps).isLessThan(PulseGaps.STALL_MILLIS);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.musai.TestCorpus;
 import org.musai.midi.MidiFormatException;
@@ -18,8 +19,9 @@ import org.musai.token.mmm.MmmTestSupport.ReadFile;
 /**
  * Measures, warmed up on one thread, reading plus encoding (quantizing included) and decoding over the public
  * corpus, all files and the MAESTRO piano files alone. The times are printed, not asserted, so that a slow machine
- * cannot make the build flaky.
+ * cannot make the build flaky; it runs in -Pperf, as it measures and checks nothing else.
  */
+@Tag("perf")
 class MmmTokenizerSpeedTest {
 
     private static final int WARM_UP_ROUNDS = 20;
