@@ -48,6 +48,14 @@ final class BenchGenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (vocab != null) {
+            Arguments.atLeast("--vocab", vocab, 2);
+        }
+        Arguments.atLeast("--embed", embed, 1);
+        Arguments.atLeast("--layers", layers, 1);
+        Arguments.atLeast("--tokens", tokens, 1);
+        Arguments.atLeast("--bars", bars, 1);
+        Arguments.atLeast("--pieces", pieces, 1);
         Map<String, Object> figures = new LinkedHashMap<>();
         GenerateBenchmark benchmark = new GenerateBenchmark();
         if (vocab != null) {

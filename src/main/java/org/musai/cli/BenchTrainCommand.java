@@ -52,6 +52,13 @@ final class BenchTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Arguments.atLeast("--vocab", vocab, 2);
+        Arguments.atLeast("--embed", embed, 1);
+        Arguments.atLeast("--layers", layers, 1);
+        Arguments.atLeast("--ctx", ctx, 1);
+        Arguments.atLeast("--batch", batch, 1);
+        Arguments.atLeast("--steps", steps, 1);
+        Arguments.atLeast("--gen", gen, 0);
         threads.apply();
         RwkvConfig config = RwkvConfig.of(vocab, embed, layers, ctx);
         TrainBenchmark.Result r = new TrainBenchmark().run(config, batch, steps, gen, device);

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.musai.midi.InstrumentClass;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /** Parses "0,4,16" or "piano,bass,drums" into instrument classes. */
 final class ClassListConverter implements ITypeConverter<Set<InstrumentClass>> {
@@ -11,13 +12,18 @@ final class ClassListConverter implements ITypeConverter<Set<InstrumentClass>> {
     @Override
     public Set<InstrumentClass> convert(String value) {
         Set<InstrumentClass> classes = EnumSet.noneOf(InstrumentClass.class);
-        for (String part : value.split(",")) {
-            if (!part.isBlank()) {
-                classes.add(InstrumentClass.parse(part));
+        try {
+            for (String part : value.split(",")) {
+                if (!part.isBlank()) {
+                    classes.add(InstrumentClass.parse(part));
+                }
             }
+        } catch (IllegalArgumentException e) {
+            // picocli prints a conversion error's message alone; any other exception's class name
+            throw new TypeConversionException(e.getMessage());
         }
         if (classes.isEmpty()) {
-            throw new IllegalArgumentException("no instrument class in '" + value + "'");
+            throw new TypeConversionException("no instrument class in '" + value + "'");
         }
         return classes;
     }

@@ -25,6 +25,7 @@ final class DetokenizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Arguments.outputFolder("-o", output);
         Detokenizer.Summary summary;
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt(); Dataset open = Dataset.open(dataset)) {
             summary = new Detokenizer().write(open, output,

@@ -51,6 +51,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Arguments.atLeast("--bars", bars, 0);
         if (paths.isEmpty() && (model == null || dataset == null)) {
             throw new IllegalArgumentException("give MIDI files or folders, or -M MODEL -t DATASET");
         }

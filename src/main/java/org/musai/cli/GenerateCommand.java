@@ -27,7 +27,6 @@ import org.musai.progress.ProgressListener;
 import org.musai.token.Quantization;
 import org.musai.token.Quantizer;
 import org.musai.token.Vocabulary;
-import org.musai.token.dataset.SourceFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -107,16 +106,18 @@ final class GenerateCommand implements Callable<Integer> {
             description = "With --infill: the tracks to regenerate, from 1 (default: all).")
     List<Integer> tracks;
 
+    /** Longer pieces than this are a slip of the keyboard (and hours of sampling). */
+    static final int MAX_BARS = 1024;
+    static final int MAX_VARIATIONS = 1000;
+
     @Override
     public Integer call() throws Exception {
-        if (temperature < 0.1 || temperature > 2.0) {
-            throw new IllegalArgumentException("--temperature must be 0.1-2.0, not " + temperature);
-        }
+        checkArguments();
         ModelBundle bundle = model == null ? ModelBundle.loadDefault() : ModelBundle.load(model);
         if (infill) {
             return infill(bundle);
         }
-        boolean midiPrimer = primer != null && SourceFiles.isMidiName(primer);
+        boolean midiPrimer = primer != null && Arguments.contentOf(primer) == Arguments.Content.MIDI;
         Score primerScore = midiPrimer ? new SmfReader().read(primer) : null;
         int[] primerTokens = primer != null && !midiPrimer ? readTokens(primer, bundle.codec().tokenizer().vocabulary())
                 : null;
@@ -139,10 +140,84 @@ final class GenerateCommand implements Callable<Integer> {
                     piece.ids().length, piece.seed(), piece.seconds());
         }
         if (wav != null) {
-            new WavRenderer().render(pieces.get(0).score(), soundfont, wav);
+            try (CancelOnInterrupt interrupt = new CancelOnInterrupt()) {
+                new WavRenderer().render(pieces.get(0).score(), soundfont, wav, interrupt.token());
+            }
             out.println("Rendered " + wav);
         }
         return ExitCodes.OK;
+    }
+
+    /** Every value and path, before the model is loaded (seconds) or a file is touched. */
+    private void checkArguments() throws IOException {
+        Arguments.between("--temperature", temperature, 0.1, 2.0);
+        if (!(topP > 0 && topP <= 1)) {
+            throw new IllegalArgumentException("--top-p must be above 0 and at most 1, not " + Arguments.plain(topP));
+        }
+        Arguments.atLeast("--top-k", topK, 0);
+        Arguments.between("--repetition-penalty", repetitionPenalty, 1.0, 10.0);
+        Arguments.between("--bars", bars, 1, MAX_BARS);
+        Arguments.between("--tempo", tempo, 20.0, 300.0);
+        TimeSignature.parse(meter);
+        Arguments.between("--variations", variations, 1, MAX_VARIATIONS);
+        Arguments.atLeast("--primer-bars", primerBars, 0);
+        Arguments.atLeast("--max-tokens", maxTokens, 1);
+        Arguments.outputFile("-o", output);
+        for (int i = 1; variations > 1 && i <= variations; i++) {
+            Arguments.outputFile("-o", numbered(output, i));
+        }
+        if (wav != null) {
+            Arguments.outputFile("--wav", wav);
+        }
+        if (soundfont != null) {
+            Arguments.existingFile("--soundfont", soundfont);
+        }
+        if (primer != null) {
+            Arguments.existingFile("--primer", primer);
+            Arguments.Content content = Arguments.contentOf(primer);
+            if (content == Arguments.Content.AUDIO) {
+                throw Arguments.audioNotMidi("--primer", primer);
+            }
+            if (content == Arguments.Content.OTHER) {
+                readText(primer); // a token file: refused now if it is not text, rather than after loading the model
+            }
+            if (infill && content != Arguments.Content.MIDI) {
+                throw new IllegalArgumentException("--infill needs --primer with the MIDI file whose bars to "
+                        + "regenerate; " + primer + " is not a MIDI file");
+            }
+        }
+        if (infill) {
+            if (primer == null) {
+                throw new IllegalArgumentException("--infill needs --primer with the MIDI file whose bars to "
+                        + "regenerate");
+            }
+            barRange();
+            for (int t : tracks == null ? List.<Integer>of() : tracks) {
+                Arguments.atLeast("--tracks", t, 1);
+            }
+        }
+        if (model != null) {
+            Arguments.existingFolder("-M", model);
+        }
+    }
+
+    /** --bars-range as the first and last bar, counted from 1 as typed. */
+    private int[] barRange() {
+        if (barsRange == null || !barsRange.matches("\\d+(-\\d+)?")) {
+            throw new IllegalArgumentException("--infill needs --bars-range A-B (bars counted from 1), such as 5-8"
+                    + (barsRange == null ? "" : ", not '" + barsRange + "'"));
+        }
+        String[] ends = barsRange.split("-");
+        int first = Integer.parseInt(ends[0]);
+        int last = Integer.parseInt(ends[ends.length - 1]);
+        if (first < 1) {
+            throw new IllegalArgumentException("--bars-range " + barsRange + ": bars are counted from 1");
+        }
+        if (first > last) {
+            throw new IllegalArgumentException("--bars-range " + barsRange + ": the first bar comes after the last; "
+                    + "did you mean " + last + "-" + first + "?");
+        }
+        return new int[] {first, last};
     }
 
     /** The sampling flags, with the seed runner's penalty cap, window and decay. */
@@ -154,15 +229,9 @@ final class GenerateCommand implements Callable<Integer> {
 
     /** Regenerates the chosen bars of the chosen tracks of the primer, once per variation. */
     private int infill(ModelBundle bundle) throws Exception {
-        if (primer == null || !SourceFiles.isMidiName(primer)) {
-            throw new IllegalArgumentException("--infill needs --primer with the MIDI file whose bars to regenerate");
-        }
-        if (barsRange == null || !barsRange.matches("\\d+(-\\d+)?")) {
-            throw new IllegalArgumentException("--infill needs --bars-range A-B (bars counted from 1), such as 5-8");
-        }
-        String[] ends = barsRange.split("-");
-        int first = Integer.parseInt(ends[0]) - 1;
-        int last = Integer.parseInt(ends[ends.length - 1]) - 1;
+        int[] range = barRange();
+        int first = range[0] - 1;
+        int last = range[1] - 1;
         Score score = new SmfReader().read(primer);
         int count = new Quantizer(new Quantization(bundle.codec().tokenizer().config())).quantize(score).tracks().size();
         Set<Integer> chosen = new TreeSet<>();
@@ -193,7 +262,7 @@ final class GenerateCommand implements Callable<Integer> {
     /** Token names ("Bar_None Position_0 ...") or ids, separated by spaces, commas or new lines. */
     static int[] readTokens(Path file, Vocabulary vocabulary) throws IOException {
         List<Integer> ids = new ArrayList<>();
-        for (String word : Files.readString(file).split("[\\s,\\[\\]]+")) {
+        for (String word : readText(file).split("[\\s,\\[\\]]+")) {
             if (word.isBlank()) {
                 continue;
             }
@@ -204,6 +273,15 @@ final class GenerateCommand implements Callable<Integer> {
             ids.add(id);
         }
         return ids.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static String readText(Path file) throws IOException {
+        try {
+            return Files.readString(file);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException(file + " is neither a MIDI file nor a token file (text of token names "
+                    + "or ids)");
+        }
     }
 
     private static Path numbered(Path file, int number) {

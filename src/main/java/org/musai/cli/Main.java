@@ -16,6 +16,7 @@ public final class Main {
     public static CommandLine newCommandLine() {
         CommandLine commandLine = new CommandLine(new MusaiCommand());
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
+        commandLine.setParameterExceptionHandler(ErrorHandler::badArguments);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;
     }

@@ -16,6 +16,9 @@ final class MusaiCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    Verbose verbose;
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());

@@ -24,6 +24,10 @@ final class PlayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Arguments.existingFile("IN.mid", input);
+        if (soundfont != null) {
+            Arguments.existingFile("--soundfont", soundfont);
+        }
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt()) {
             new MidiPlayer().play(new SmfReader().read(input), port, soundfont, interrupt.token());
         }

@@ -1,6 +1,7 @@
 package org.musai.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.musai.audio.WavRenderer;
@@ -29,11 +30,23 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--soundfont", paramLabel = "FILE.sf2", description = "A soundfont (default: the built-in sounds).")
     Path soundfont;
 
+    @Option(names = "--max-minutes", paramLabel = "N", defaultValue = "60",
+            description = "Refuse pieces longer than this (default ${DEFAULT-VALUE}; an hour of WAV is about 635 MB).")
+    int maxMinutes;
+
     @Override
     public Integer call() throws Exception {
+        Arguments.atLeast("--max-minutes", maxMinutes, 1);
+        Arguments.existingFile("IN.mid", input);
+        Arguments.outputFile("-o", output);
+        if (soundfont != null) {
+            Arguments.existingFile("--soundfont", soundfont);
+        }
         Score score = new SmfReader().read(input);
         long start = System.nanoTime();
-        new WavRenderer().render(score, soundfont, output);
+        try (CancelOnInterrupt interrupt = new CancelOnInterrupt()) {
+            new WavRenderer(Duration.ofMinutes(maxMinutes)).render(score, soundfont, output, interrupt.token());
+        }
         spec.commandLine().getOut().printf(Locale.ROOT, "Rendered %s to %s in %.1f s%n", input, output,
                 (System.nanoTime() - start) / 1e9);
         return ExitCodes.OK;

@@ -86,6 +86,11 @@ final class TokenizeCommand implements java.util.concurrent.Callable<Integer> {
         if (process && midis == null) {
             throw new IllegalArgumentException("-p needs -m, the folder or list of MIDI files");
         }
+        Arguments.between("-l", minBeats, 0, 1e6);
+        Arguments.atLeast("--vocab-size", vocabSize, 0);
+        if (midis != null) {
+            Arguments.outputFolder("-t", output);
+        }
         long start = System.nanoTime();
         Manifest manifest;
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt()) {

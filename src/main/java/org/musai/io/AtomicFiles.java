@@ -13,12 +13,15 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Replaces {@code target} with {@code content} in one step. */
+    /**
+     * Replaces {@code target} with {@code content} in one step; temporary files that killed runs left beside it are
+     * removed first.
+     */
     public static void write(Path target, byte[] content) throws IOException {
         Path absolute = target.toAbsolutePath();
-        Path parent = absolute.getParent();
-        Files.createDirectories(parent);
-        Path temp = Files.createTempFile(parent, "." + absolute.getFileName(), ".tmp");
+        Files.createDirectories(absolute.getParent());
+        PartialFiles.removeStale(absolute);
+        Path temp = PartialFiles.newFile(absolute);
         try {
             Files.write(temp, content);
             shareable(temp);

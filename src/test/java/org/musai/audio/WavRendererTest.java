@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
@@ -15,6 +16,7 @@ import org.musai.midi.Score;
 import org.musai.midi.TempoChange;
 import org.musai.midi.Track;
 import org.musai.progress.CancellationToken;
+import org.musai.progress.CancelledException;
 
 /** Offline rendering with Gervill: real sound, as long as the tempo map says, and clear refusals. */
 class WavRendererTest {
@@ -31,8 +33,8 @@ class WavRendererTest {
     void rendersSoundThatLastsAsTheTempoSays(@TempDir Path dir) throws Exception {
         Path slow = dir.resolve("slow.wav");
         Path fast = dir.resolve("fast.wav");
-        new WavRenderer().render(arpeggio(60), null, slow);
-        new WavRenderer().render(arpeggio(120), null, fast);
+        new WavRenderer().render(arpeggio(60), null, slow, new CancellationToken());
+        new WavRenderer().render(arpeggio(120), null, fast, new CancellationToken());
         // four beats: 4 s at 60 bpm, 2 s at 120, each with the 2 s tail
         assertThat(seconds(slow)).isCloseTo(6.0, org.assertj.core.data.Offset.offset(0.05));
         assertThat(seconds(fast)).isCloseTo(4.0, org.assertj.core.data.Offset.offset(0.05));
@@ -46,9 +48,45 @@ class WavRendererTest {
     void refusesAFileThatIsNotASoundfont(@TempDir Path dir) throws Exception {
         Path fake = dir.resolve("fake.sf2");
         Files.writeString(fake, "not a soundfont");
-        assertThatThrownBy(() -> new WavRenderer().render(arpeggio(120), fake, dir.resolve("out.wav")))
-                .isInstanceOf(AudioException.class).hasMessageContaining("fake.sf2");
+        assertThatThrownBy(() -> new WavRenderer().render(arpeggio(120), fake, dir.resolve("out.wav"),
+                new CancellationToken())).isInstanceOf(AudioException.class).hasMessageContaining("fake.sf2");
         assertThat(dir.resolve("out.wav")).doesNotExist();
+    }
+
+    @Test
+    void aPieceLongerThanTheLimitIsRefusedBeforeAnythingIsWritten(@TempDir Path dir) {
+        // one note-off 0x0FFFFFFF ticks after its note-on at 1 tick a beat, 120 bpm: over four years of sound
+        Score endless = new Score(1, List.of(new Track("Piano", 0, false, List.of(new Note(0, 0x0FFFFFFF, 60, 100)))),
+                List.of(), List.of());
+        assertThatThrownBy(() -> new WavRenderer().render(endless, null, dir.resolve("out.wav"),
+                new CancellationToken())).isInstanceOf(AudioException.class)
+                .hasMessageContaining("longer than the 1:00:00 h limit");
+        // four beats at 60 bpm and the tail last 6 s: over a 5-second limit, within a 7-second one
+        assertThatThrownBy(() -> new WavRenderer(Duration.ofSeconds(5)).render(arpeggio(60), null,
+                dir.resolve("out.wav"), new CancellationToken())).hasMessageContaining("lasts 0:06 min");
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void aCancelledRenderLeavesNoFile(@TempDir Path dir) {
+        CancellationToken cancel = new CancellationToken();
+        cancel.cancel();
+        assertThatThrownBy(() -> new WavRenderer().render(arpeggio(60), null, dir.resolve("out.wav"), cancel))
+                .isInstanceOf(CancelledException.class);
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void aTemporaryFileOfAKilledRenderIsRemovedByTheNextOne(@TempDir Path dir) throws Exception {
+        // what a SIGKILLed render of out.wav leaves: a temporary file named after a process that no longer runs
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path left = Files.writeString(dir.resolve(".out.wav.partial-" + gone.pid() + "-123"), "half a WAV");
+        Path unrelated = Files.writeString(dir.resolve(".out.wav.partial-notes"), "the user's own file");
+        new WavRenderer().render(arpeggio(120), null, dir.resolve("out.wav"), new CancellationToken());
+        assertThat(left).doesNotExist();
+        assertThat(unrelated).exists();
+        assertThat(dir.resolve("out.wav")).isRegularFile();
     }
 
     @Test

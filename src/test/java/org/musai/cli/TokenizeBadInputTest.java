@@ -145,13 +145,12 @@ class TokenizeBadInputTest {
     }
 
     @Test
-    void failedRunLeavesNoNewParentFolders() throws IOException {
+    void missingParentFoldersAreRefusedNotCreated() throws IOException {
         Path nested = temp.resolve("new/deeper/ds");
 
-        CliRunner.Result result = CliRunner.run("tokenize", "-m", CliRunner.bundledCorpus(), "-t", nested,
-                "-l", "100000");
+        CliRunner.Result result = CliRunner.run("tokenize", "-m", CliRunner.bundledCorpus(), "-t", nested);
 
-        assertBadInput(result, "too short");
+        assertBadInput(result, "folder " + temp.resolve("new/deeper") + " does not exist; create it first");
         assertThat(entries(temp)).isEmpty();
     }
 
@@ -162,7 +161,7 @@ class TokenizeBadInputTest {
 
         CliRunner.Result result = CliRunner.run("tokenize", "-t", ds, "-b", "--vocab-size", "-5");
 
-        assertBadInput(result, "vocabulary size");
+        assertBadInput(result, "--vocab-size must be at least 0, not -5");
         try (Dataset dataset = Dataset.open(ds)) {
             assertThat(dataset.codec().hasBpe()).isFalse();
         }

@@ -26,6 +26,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 import org.musai.audio.WavRenderer;
+import org.musai.io.OutputPaths;
 import org.musai.generate.Generation;
 import org.musai.generate.GenerationControls;
 import org.musai.generate.GenerationRequest;
@@ -337,6 +338,7 @@ public final class GenerateViewModel {
             return;
         }
         try {
+            OutputPaths.checkFile(file);
             new SmfWriter().write(shown.generation().score(), file);
             status.set("Saved " + file);
         } catch (IOException e) {
@@ -352,8 +354,10 @@ public final class GenerateViewModel {
         }
         Path bank = playback.soundfontProperty().get();
         status.set("Rendering " + file.getFileName() + "…");
+        CancellationToken token = cancel;
         background.run(() -> {
-            new WavRenderer().render(score, bank, file);
+            OutputPaths.checkFile(file);
+            new WavRenderer().render(score, bank, file, token);
             return file;
         }, done -> status.set("Rendered " + done), failure -> {
             status.set("Rendering failed");

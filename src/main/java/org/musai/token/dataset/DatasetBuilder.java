@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.musai.io.AtomicFiles;
+import org.musai.io.PartialFiles;
 import org.musai.midi.InstrumentClass;
 import org.musai.midi.InstrumentFilter;
 import org.musai.progress.CancellationToken;
@@ -43,9 +44,7 @@ public final class DatasetBuilder {
         }
         DatasetFiles.checkReplaceable(request.output());
         Tokenizer tokenizer = Tokenizer.of(request.config());
-        Path createdParent = DatasetFiles.firstMissingParent(request.output());
         Path work = DatasetFiles.newWorkFolder(request.output());
-        boolean complete = false;
         try {
             ManifestCollector collector = tokenize(request, tokenizer, work, listener, cancel);
             TokenCodec codec = TokenCodec.of(tokenizer);
@@ -59,15 +58,11 @@ public final class DatasetBuilder {
             TokenizerFile.save(codec, work.resolve(TokenizerFile.FILE_NAME));
             AtomicFiles.write(work.resolve(Manifest.FILE_NAME), JSON.writeValueAsBytes(manifest));
             DatasetFiles.replace(work, request.output());
-            complete = true;
             listener.finished(manifest.documents() + " documents, " + manifest.tokens() + " tokens, "
                     + manifest.skipped().size() + " files skipped");
             return manifest;
         } finally {
-            DatasetFiles.deleteRecursively(work);
-            if (!complete) {
-                DatasetFiles.removeCreatedParents(createdParent);
-            }
+            PartialFiles.deleteRecursively(work);
         }
     }
 
@@ -104,7 +99,7 @@ public final class DatasetBuilder {
             DatasetFiles.replace(work, dataset);
             return manifest;
         } finally {
-            DatasetFiles.deleteRecursively(work);
+            PartialFiles.deleteRecursively(work);
         }
     }
 

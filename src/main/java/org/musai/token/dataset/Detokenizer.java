@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import org.musai.io.OutputPaths;
 import org.musai.midi.SmfWriter;
 import org.musai.progress.CancellationToken;
 import org.musai.progress.CancelledException;
@@ -27,6 +28,7 @@ public final class Detokenizer {
 
     public Summary write(Dataset dataset, Path outputFolder, ProgressListener listener, CancellationToken cancel)
             throws IOException, CancelledException {
+        OutputPaths.checkFolder(outputFolder);
         SmfWriter writer = new SmfWriter();
         Path root = outputFolder.toAbsolutePath().normalize();
         int total = dataset.documentCount();
