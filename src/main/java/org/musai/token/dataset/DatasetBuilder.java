@@ -61,9 +61,19 @@ public final class DatasetBuilder {
             listener.finished(manifest.documents() + " documents, " + manifest.tokens() + " tokens, "
                     + manifest.skipped().size() + " files skipped");
             return manifest;
+        } catch (IOException e) {
+            // the files that are read fail one at a time and are skipped; what escapes is the writing
+            throw new IOException("writing the dataset " + request.output() + " failed (" + describe(e) + "); "
+                    + (Files.exists(request.output()) ? "the dataset there is unchanged" : "nothing was left there"), e);
         } finally {
             PartialFiles.deleteRecursively(work);
         }
+    }
+
+    private static String describe(IOException e) {
+        String message = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                : e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message;
     }
 
     /**
