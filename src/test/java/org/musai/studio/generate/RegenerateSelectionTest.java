@@ -3,19 +3,22 @@ package org.musai.studio.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musai.TestCorpus;
 import org.musai.midi.InstrumentFilter;
+import org.musai.midi.Note;
 import org.musai.midi.Score;
 import org.musai.progress.CancellationToken;
 import org.musai.progress.ProgressListener;
-import org.musai.studio.Await;
 import org.musai.studio.RecordingErrors;
 import org.musai.studio.StudioFixture;
 import org.musai.studio.common.Background;
+import org.musai.token.BarGrid;
+import org.musai.token.Quantization;
 import org.musai.token.TokenizerConfig;
 import org.musai.token.dataset.DatasetBuilder;
 import org.musai.token.dataset.DatasetRequest;
@@ -39,6 +42,16 @@ class RegenerateSelectionTest {
         fixture.close();
     }
 
+    private static final int CHOSEN = 2; // the bass
+
+    private static Quantization quantization(GenerateViewModel model) {
+        return new Quantization(model.modelProperty().get().codec().tokenizer().config());
+    }
+
+    private static List<Note> outside(List<Note> notes, int from, int to) {
+        return notes.stream().filter(n -> n.end() <= from || n.tick() >= to).toList();
+    }
+
     @Test
     void anMmmModelShowsThePrimerAndRewritesTheSelectedBarsOfTheCheckedTrack() throws Exception {
         Path dataset = dir.resolve("mmm");
@@ -54,28 +67,35 @@ class RegenerateSelectionTest {
         GenerateViewModel model = new GenerateViewModel(background, errors);
         model.generate(); // nothing loaded yet: nothing happens
         model.loadModel(run);
-        Await.until(() -> model.modelProperty().get() != null, 60);
         assertThat(model.infillsProperty().get()).isTrue();
         model.generate();
         assertThat(errors.reports()).singleElement().asString().contains("drop a primer");
 
-        model.primerProperty().set(TestCorpus.bundled().resolve("midly/Clementi.mid"));
+        // a band whose six tracks survive quantization, so that "the other tracks" are really there
+        model.primerProperty().set(TestCorpus.bundled().resolve("freedoom/freedoom1_D_E1M2.mid"));
         model.generate();
         assertThat(model.variations()).singleElement().extracting(Variation::label).asString().contains("primer");
         Score primer = model.selectedProperty().get().generation().score();
-        model.regenerate(3, 4, Set.of(0));
-        Await.until(() -> model.statusProperty().get().startsWith("Bars 3-4 regenerated"), 120);
+        assertThat(primer.tracks()).hasSize(6);
+        model.regenerate(3, 4, Set.of(CHOSEN));
+        assertThat(model.statusProperty().get()).startsWith("Bars 3-4 regenerated");
         assertThat(errors.reports()).hasSize(1);
         Variation rewritten = model.selectedProperty().get();
         assertThat(model.variations()).hasSize(2);
         assertThat(rewritten.label()).contains("bars 3-4");
         assertThat(rewritten.generation().skippedTokens()).isZero();
-        // the unchecked tracks are kept note for note as the roll showed them
+        // the unchecked tracks are kept note for note as the roll showed them, and the checked one outside bars 3-4
         Score after = rewritten.generation().score();
         assertThat(after.tracks()).hasSameSizeAs(primer.tracks());
-        for (int t = 1; t < after.tracks().size(); t++) {
-            assertThat(after.tracks().get(t).notes()).isEqualTo(primer.tracks().get(t).notes());
+        for (int t = 0; t < after.tracks().size(); t++) {
+            if (t != CHOSEN) {
+                assertThat(after.tracks().get(t).notes()).as("track %d", t).isEqualTo(primer.tracks().get(t).notes());
+            }
         }
-        assertThat(after.tracks().get(0).notes()).isNotEmpty();
+        BarGrid grid = BarGrid.of(primer.timeSignatures(), quantization(model));
+        int from = grid.barStart(2) * quantization(model).ticksPerPosition();
+        int to = grid.barStart(4) * quantization(model).ticksPerPosition();
+        assertThat(outside(after.tracks().get(CHOSEN).notes(), from, to))
+                .containsExactlyInAnyOrderElementsOf(outside(primer.tracks().get(CHOSEN).notes(), from, to));
     }
 }
