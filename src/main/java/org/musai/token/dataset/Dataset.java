@@ -36,12 +36,21 @@ public final class Dataset implements AutoCloseable {
             throw new DatasetException(folder + " is not a MusAI dataset (tokenizer.json or manifest.json missing)");
         }
         TokenCodec codec;
-        Manifest manifest;
         try {
             codec = TokenizerFile.load(tokenizerFile);
-            manifest = DatasetBuilder.JSON.readValue(manifestFile.toFile(), Manifest.class);
         } catch (IOException e) {
             throw new DatasetException(e.getMessage());
+        }
+        Manifest manifest;
+        try {
+            manifest = DatasetBuilder.JSON.readValue(manifestFile.toFile(), Manifest.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // Jackson's own message names neither the file nor, in words, the problem
+            String line = e.getLocation() == null ? "" : ", at line " + e.getLocation().getLineNr();
+            throw new DatasetException(manifestFile + " is damaged (not the JSON a dataset's manifest holds" + line
+                    + "): " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new DatasetException("cannot read " + manifestFile + ": " + e.getMessage());
         }
         if (!TokenizerFile.hash(codec).equals(manifest.tokenizerHash())) {
             throw new DatasetException(folder + ": manifest.json and tokenizer.json belong to different datasets");
