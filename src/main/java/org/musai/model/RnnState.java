@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * What an RWKV model remembers between tokens in RNN mode: per layer the last inputs of both mixes and the WKV sums
- * (a, b and their exponent p), plus, for head-QK and tiny attention, the keys, values and ids of every position so
- * far. Plain Java arrays: a state can be copied to branch a generation. Not thread-safe.
+ * (a, b and their exponent p), plus, for head-QK and tiny attention, the keys and values of the last context-length
+ * positions (the window training saw) and the ids read. Plain Java arrays: a state can be copied to branch a
+ * generation. Not thread-safe.
  */
 public final class RnnState {
 
@@ -14,11 +15,11 @@ public final class RnnState {
     final float[][] denominator;
     final float[][] exponent;
     final float[][] channelInput;
-    /** Head-QK keys, position after position. */
-    float[] copyKeys = new float[0];
-    /** Tiny-attention keys and values, position after position. */
-    float[] tinyKeys = new float[0];
-    float[] tinyValues = new float[0];
+    /** Head-QK keys of the last context-length positions. */
+    final RowWindow copyKeys;
+    /** Tiny-attention keys and values of the last context-length positions. */
+    final RowWindow tinyKeys;
+    final RowWindow tinyValues;
     int[] tokens = new int[16];
     int length;
 
@@ -33,6 +34,9 @@ public final class RnnState {
         for (float[] p : exponent) {
             Arrays.fill(p, Wkv.NEGATIVE_HUGE);
         }
+        copyKeys = new RowWindow(config.headQk(), config.ctxLen());
+        tinyKeys = new RowWindow(config.tinyAttDim(), config.ctxLen());
+        tinyValues = new RowWindow(c, config.ctxLen());
     }
 
     private RnnState(RnnState other) {
@@ -41,9 +45,9 @@ public final class RnnState {
         denominator = deepCopy(other.denominator);
         exponent = deepCopy(other.exponent);
         channelInput = deepCopy(other.channelInput);
-        copyKeys = other.copyKeys.clone();
-        tinyKeys = other.tinyKeys.clone();
-        tinyValues = other.tinyValues.clone();
+        copyKeys = other.copyKeys.copy();
+        tinyKeys = other.tinyKeys.copy();
+        tinyValues = other.tinyValues.copy();
         tokens = other.tokens.clone();
         length = other.length;
     }
@@ -63,19 +67,6 @@ public final class RnnState {
             tokens = Arrays.copyOf(tokens, length * 2);
         }
         tokens[length++] = token;
-    }
-
-    /**
-     * Writes row {@code row} of a growing row-major matrix, doubling its capacity when full, so that a long
-     * generation costs amortised constant time per row (copying the whole matrix per token made it quadratic).
-     *
-     * @return the matrix, grown if it had to be
-     */
-    static float[] putRow(float[] matrix, int row, float[] values) {
-        int end = (row + 1) * values.length;
-        float[] target = matrix.length >= end ? matrix : Arrays.copyOf(matrix, Math.max(end, matrix.length * 2));
-        System.arraycopy(values, 0, target, row * values.length, values.length);
-        return target;
     }
 
     private static float[][] deepCopy(float[][] arrays) {

@@ -47,15 +47,13 @@ public final class RwkvModel {
     /**
      * Logits for every position.
      *
-     * @param tokens   (B, T) ids, T at most the context length; every array the pass makes goes to its manager
+     * @param tokens   (B, T) ids; every array the pass makes goes to its manager. Training passes T up to the context
+     *                 length; a longer T is read as RNN mode reads it: head-QK and tiny attention see the last
+     *                 context-length positions, the recurrence everything
      * @param training whether dropout applies
      * @return (B, T, vocabulary)
      */
     public NDArray forward(NDArray tokens, boolean training) {
-        long steps = tokens.getShape().get(1);
-        if (steps > config.ctxLen()) {
-            throw new IllegalArgumentException(steps + " tokens exceed the context length " + config.ctxLen());
-        }
         weights.lendTo(tokens.getManager());
         NDArray embedded = Embedding.embedding(tokens, weights.get(EMBEDDING), ai.djl.ndarray.types.SparseFormat.DENSE).singletonOrThrow();
         NDArray x = layerNorm(embedded, LN0_WEIGHT, LN0_BIAS);
@@ -99,24 +97,27 @@ public final class RwkvModel {
         NDArray q = linear(xx, block(l, "tiny_q.weight"));
         NDArray k = linear(xx, block(l, "tiny_k.weight"));
         NDArray scores = Scalars.times(q.matMul(k.transpose(0, 2, 1)), 1.0 / Math.sqrt(config.tinyAttDim()));
-        return causal(scores).matMul(linear(embedded, block(l, "tiny_v.weight")));
+        return causal(scores, config.ctxLen()).matMul(linear(embedded, block(l, "tiny_v.weight")));
     }
 
     /** The copy term: logits gain, for each earlier (or the same) position, q_t.k_i / d on the id seen there. */
     private NDArray headQk(NDArray x, NDArray tokens) {
         NDArray q = linear(x, HEAD_Q);
         NDArray k = linear(x, HEAD_K);
-        NDArray scores = causal(Scalars.times(q.matMul(k.transpose(0, 2, 1)), 1.0 / config.headQk()));
+        NDArray scores = causal(Scalars.times(q.matMul(k.transpose(0, 2, 1)), 1.0 / config.headQk()), config.ctxLen());
         NDArray oneHot = tokens.oneHot(config.vocabSize()).toType(scores.getDataType(), false);
         return scores.matMul(oneHot);
     }
 
-    /** Zeroes the scores of later positions: (B, T, T) lower triangle, diagonal included. */
-    private static NDArray causal(NDArray scores) {
+    /**
+     * Zeroes the scores of later positions and of those {@code window} or more back: a (B, T, T) band under the
+     * diagonal, diagonal included; for T up to the window, the whole lower triangle.
+     */
+    private static NDArray causal(NDArray scores, int window) {
         int steps = (int) scores.getShape().get(1);
         float[] lower = new float[steps * steps];
         for (int t = 0; t < steps; t++) {
-            java.util.Arrays.fill(lower, t * steps, t * steps + t + 1, 1f);
+            java.util.Arrays.fill(lower, t * steps + Math.max(0, t - window + 1), t * steps + t + 1, 1f);
         }
         NDArray mask = scores.getManager().create(lower, new Shape(steps, steps)).toType(scores.getDataType(), false);
         return scores.mul(mask);

@@ -189,30 +189,35 @@ public final class RwkvRnn {
         int dim = config.tinyAttDim();
         float[] xx = layerNorm(x, vectors.get(block(l, "tiny_ln.weight")), vectors.get(block(l, "tiny_ln.bias")));
         float[] q = linear(matrices.get(block(l, "tiny_q.weight")), xx);
-        // this token's row comes after the s.length rows of the tokens before it
-        s.tinyKeys = RnnState.putRow(s.tinyKeys, s.length, linear(matrices.get(block(l, "tiny_k.weight")), xx));
-        s.tinyValues = RnnState.putRow(s.tinyValues, s.length, linear(matrices.get(block(l, "tiny_v.weight")),
-                embedded));
-        int positions = s.length + 1;
+        // this token's row joins the window of the positions before it
+        s.tinyKeys.add(linear(matrices.get(block(l, "tiny_k.weight")), xx));
+        s.tinyValues.add(linear(matrices.get(block(l, "tiny_v.weight")), embedded));
         float scale = (float) (1.0 / Math.sqrt(dim));
+        float[] keys = s.tinyKeys.data();
+        float[] values = s.tinyValues.data();
         float[] mixed = new float[c];
-        for (int t = 0; t < positions; t++) {
-            float score = MatVec.dot(q, s.tinyKeys, t * dim, dim) * scale;
+        for (int t = 0; t < s.tinyKeys.size(); t++) {
+            float score = MatVec.dot(q, keys, s.tinyKeys.offset(t), dim) * scale;
+            int row = s.tinyValues.offset(t);
             for (int i = 0; i < c; i++) {
-                mixed[i] += score * s.tinyValues[t * c + i];
+                mixed[i] += score * values[row + i];
             }
         }
         return mixed;
     }
 
-    /** Adds q.k_i / d to the logit of the token read at each position i so far, this one included. */
+    /**
+     * Adds q.k_i / d to the logit of the token read at each position i of the window (the last context-length
+     * positions, this one included), as RWKV-LM's runner keeps its last ctx_len keys.
+     */
     private void addCopyTerm(RnnState s, float[] x, float[] logits) {
         int d = config.headQk();
         float[] q = linear(matrices.get(HEAD_Q), x);
-        // s.length already counts this token: its row is the last
-        s.copyKeys = RnnState.putRow(s.copyKeys, s.length - 1, linear(matrices.get(HEAD_K), x));
-        for (int t = 0; t < s.length; t++) {
-            logits[s.tokens[t]] += MatVec.dot(q, s.copyKeys, t * d, d) / d;
+        s.copyKeys.add(linear(matrices.get(HEAD_K), x)); // s.length already counts this token: its row is the last
+        float[] keys = s.copyKeys.data();
+        int first = s.length - s.copyKeys.size();
+        for (int t = 0; t < s.copyKeys.size(); t++) {
+            logits[s.tokens[first + t]] += MatVec.dot(q, keys, s.copyKeys.offset(t), d) / d;
         }
     }
 

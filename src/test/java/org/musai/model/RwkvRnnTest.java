@@ -29,13 +29,17 @@ class RwkvRnnTest {
         }
     }
 
+    /**
+     * 100 steps with a context of 40: past the window, head-QK and tiny attention in both modes see the last 40
+     * positions, as training did (the ring of keys in RNN mode, a band mask in GPT mode).
+     */
     @Test
-    void equalsGptModeWithHeadQkAndTinyAttention() {
+    void equalsGptModeWithHeadQkAndTinyAttentionPastTheContextWindow() throws Exception {
         RwkvConfig config = new RwkvConfig(50, 32, 3, 40, 64, 40, 2, 0f);
         try (NDManager manager = NDManager.newBaseManager();
              RwkvWeights weights = RwkvWeights.initialize(config, manager, 7)) {
             randomizeZeroInitialised(weights, manager);
-            int steps = 30;
+            int steps = 100;
             long[] tokens = new java.util.Random(3).longs(steps, 0, 50).toArray();
             NDArray gpt;
             try (NDManager pass = manager.newSubManager()) {
@@ -52,6 +56,22 @@ class RwkvRnnTest {
                 RwkvGoldenTest.assertClose(manager.create(logits), gpt, 1e-4);
                 assertThat(gpt.get(new NDIndex("5")).sub(gpt.get(new NDIndex("6"))).abs().max().getFloat())
                         .as("positions differ").isGreaterThan(1e-3f);
+            }
+            // the window matters: with everything remembered (a context of 100) the late logits differ
+            RwkvConfig unbounded = new RwkvConfig(50, 32, 3, steps, 64, 40, 2, 0f);
+            java.util.Map<String, NDArray> arrays = new java.util.HashMap<>();
+            for (String name : weights.names()) {
+                arrays.put(name, weights.get(name));
+            }
+            try (NDManager pass = manager.newSubManager();
+                 RwkvWeights same = RwkvWeights.of(unbounded, manager, arrays, "the same weights")) {
+                NDArray remembered = new RwkvModel(same).forward(pass.create(tokens, new Shape(1, steps)), false)
+                        .squeeze(0);
+                NDIndex late = new NDIndex("60:");
+                assertThat(remembered.get(late).sub(gpt.get(late)).abs().max().getFloat())
+                        .as("a window of 40 is not everything").isGreaterThan(1e-3f);
+                NDIndex early = new NDIndex(":40");
+                RwkvGoldenTest.assertClose(remembered.get(early), gpt.get(early), 1e-5);
             }
         }
     }
