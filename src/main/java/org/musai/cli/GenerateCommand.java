@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.musai.audio.WavRenderer;
+import org.musai.generate.ClassLimits;
 import org.musai.generate.Generation;
 import org.musai.generate.GenerationControls;
 import org.musai.generate.GenerationRequest;
@@ -65,8 +66,24 @@ final class GenerateCommand implements Callable<Integer> {
     double repetitionPenalty;
 
     @Option(names = {"-c", "--classes"}, paramLabel = "LIST", converter = ClassListConverter.class,
-            description = "Instrument classes that may play, by number or name (default: all but 15).")
+            description = {"The band, by number or name: each of these classes plays, and no other (default: the "
+                    + "model chooses among all but 15).", "With --primer, the primer's instruments play as well."})
     Set<InstrumentClass> classes;
+
+    @Option(names = "--presence-bars", paramLabel = "N", defaultValue = "" + GenerationControls.DEFAULT_PRESENCE_BARS,
+            description = "Each class of the band plays at least once every N bars (default ${DEFAULT-VALUE}).")
+    int presenceBars;
+
+    @Option(names = "--max-copied-bars", paramLabel = "N",
+            defaultValue = "" + GenerationControls.DEFAULT_MAX_COPIED_BARS,
+            description = "At most N bars in a row repeat the bar before note for note; a bar that would loop again "
+                    + "is written anew (default ${DEFAULT-VALUE}).")
+    int maxCopiedBars;
+
+    @Option(names = "--no-register-limits", description = "Let every class use any pitch and any number of notes at "
+            + "once (default: each keeps the register and chord size of the training data, the band at most 8 notes "
+            + "at once).")
+    boolean noRegisterLimits;
 
     @Option(names = "--tempo", defaultValue = "120", description = "Beats per minute (default ${DEFAULT-VALUE}).")
     double tempo;
@@ -108,7 +125,6 @@ final class GenerateCommand implements Callable<Integer> {
 
     /** Longer pieces than this are a slip of the keyboard (and hours of sampling). */
     static final int MAX_BARS = 1024;
-    static final int MAX_VARIATIONS = 1000;
 
     @Override
     public Integer call() throws Exception {
@@ -121,10 +137,7 @@ final class GenerateCommand implements Callable<Integer> {
         Score primerScore = midiPrimer ? new SmfReader().read(primer) : null;
         int[] primerTokens = primer != null && !midiPrimer ? readTokens(primer, bundle.codec().tokenizer().vocabulary())
                 : null;
-        GenerationRequest request = new GenerationRequest(
-                new GenerationControls(classes == null ? InstrumentFilter.defaultClasses() : classes, bars,
-                        TimeSignature.parse(meter), tempo),
-                sampling(),
+        GenerationRequest request = new GenerationRequest(controls(), sampling(),
                 variations, primerScore, primerBars, maxTokens, primerTokens);
         List<Generation> pieces;
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt()) {
@@ -159,7 +172,9 @@ final class GenerateCommand implements Callable<Integer> {
         Arguments.between("--bars", bars, 1, MAX_BARS);
         Arguments.between("--tempo", tempo, 20.0, 300.0);
         TimeSignature.parse(meter);
-        Arguments.between("--variations", variations, 1, MAX_VARIATIONS);
+        Arguments.between("--variations", variations, 1, GenerationRequest.MAX_VARIATIONS);
+        Arguments.atLeast("--presence-bars", presenceBars, 1);
+        Arguments.atLeast("--max-copied-bars", maxCopiedBars, 0);
         Arguments.atLeast("--primer-bars", primerBars, 0);
         Arguments.atLeast("--max-tokens", maxTokens, 1);
         Arguments.outputFile("-o", output);
@@ -218,6 +233,13 @@ final class GenerateCommand implements Callable<Integer> {
                     + "did you mean " + last + "-" + first + "?");
         }
         return new int[] {first, last};
+    }
+
+    /** The band and the guards: classes given are a band that must play; none given, the model chooses. */
+    private GenerationControls controls() {
+        return new GenerationControls(classes == null ? InstrumentFilter.defaultClasses() : classes, bars,
+                TimeSignature.parse(meter), tempo, classes != null, presenceBars, maxCopiedBars,
+                noRegisterLimits ? ClassLimits.NONE : ClassLimits.DEFAULTS);
     }
 
     /** The sampling flags, with the seed runner's penalty cap, window and decay. */

@@ -68,6 +68,10 @@ final class TokenizeCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--merge-classes", description = "Merge the tracks of one instrument class into one.")
     boolean mergeClasses;
 
+    @Option(names = "--plain-remi", description = "The seed's REMI exactly: no instrument-class header at the start, "
+            + "the time signature only where it changes (default: both, so that models follow the band and meter).")
+    boolean plainRemi;
+
     @Option(names = "--vocab-size", paramLabel = "N", defaultValue = "0",
             description = "Vocabulary size that BPE grows to (default: 1.25 x the base vocabulary).")
     int vocabSize;
@@ -105,7 +109,9 @@ final class TokenizeCommand implements java.util.concurrent.Callable<Integer> {
                 }
                 InstrumentFilter filter = new InstrumentFilter(classes == null ? InstrumentFilter.defaultClasses()
                         : classes, required == null ? Set.of() : required, minBeats, mergeClasses);
-                DatasetRequest request = new DatasetRequest(sources, output, TokenizerConfig.defaults(algorithm),
+                TokenizerConfig config = plainRemi ? TokenizerConfig.defaults(algorithm)
+                        : TokenizerConfig.forNewDatasets(algorithm);
+                DatasetRequest request = new DatasetRequest(sources, output, config,
                         filter, bpe, vocabSize, threads.threads());
                 manifest = new DatasetBuilder().build(request, progress, interrupt.token());
             }

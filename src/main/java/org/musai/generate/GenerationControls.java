@@ -8,12 +8,23 @@ import org.musai.midi.TimeSignature;
 /**
  * What the musician asks for, as hard constraints on the tokens.
  *
- * @param classes  the instrument classes that may play (drums: 16); no other Program token can be drawn
- * @param bars     bars to write after the primer
- * @param meter    the time signature of a piece without primer
- * @param tempoBpm the tempo of a piece without primer
+ * @param classes        the instrument classes that may play (drums: 16); no other Program token can be drawn
+ * @param bars           bars to write after the primer
+ * @param meter          the time signature of a piece without primer
+ * @param tempoBpm       the tempo of a piece without primer
+ * @param bandMustPlay   whether every class of {@code classes} must play (the band asked for); otherwise they only
+ *                       may, and a model with a class header chooses its band among them
+ * @param presenceBars   a class of the band plays at least once in every stretch of this many bars
+ * @param maxCopiedBars  at most this many bars in a row may repeat the bar before note for note
+ * @param limits         registers and notes at once per class
  */
-public record GenerationControls(Set<InstrumentClass> classes, int bars, TimeSignature meter, double tempoBpm) {
+public record GenerationControls(Set<InstrumentClass> classes, int bars, TimeSignature meter, double tempoBpm,
+                                 boolean bandMustPlay, int presenceBars, int maxCopiedBars, ClassLimits limits) {
+
+    /** Each class of the band is heard at least once a stretch of this many bars. */
+    public static final int DEFAULT_PRESENCE_BARS = 4;
+    /** Two copies of a bar in a row are a riff; more is a loop that has locked. */
+    public static final int DEFAULT_MAX_COPIED_BARS = 2;
 
     public GenerationControls {
         if (classes.isEmpty()) {
@@ -26,10 +37,32 @@ public record GenerationControls(Set<InstrumentClass> classes, int bars, TimeSig
         if (!(tempoBpm >= 20 && tempoBpm <= 400)) {
             throw new IllegalArgumentException("tempo must be 20-400 bpm, not " + tempoBpm);
         }
+        if (presenceBars < 1) {
+            throw new IllegalArgumentException("a class must be heard at least once every 1 or more bars");
+        }
+        if (maxCopiedBars < 0) {
+            throw new IllegalArgumentException("copied bars in a row must not be negative");
+        }
+    }
+
+    /** Classes that may play, nothing required, the default guards. */
+    public GenerationControls(Set<InstrumentClass> classes, int bars, TimeSignature meter, double tempoBpm) {
+        this(classes, bars, meter, tempoBpm, false, DEFAULT_PRESENCE_BARS, DEFAULT_MAX_COPIED_BARS,
+                ClassLimits.DEFAULTS);
+    }
+
+    /** The same, with the band required to play or not. */
+    public GenerationControls withBandMustPlay(boolean mustPlay) {
+        return new GenerationControls(classes, bars, meter, tempoBpm, mustPlay, presenceBars, maxCopiedBars, limits);
     }
 
     /** Whether a Program token (-1 for drums) belongs to a chosen class. */
     public boolean allowsProgram(int program) {
-        return classes.contains(program < 0 ? InstrumentClass.DRUMS : InstrumentClass.of(program, false));
+        return classes.contains(classOf(program));
+    }
+
+    /** The class of a Program token's value (-1 for drums). */
+    static InstrumentClass classOf(int program) {
+        return program < 0 ? InstrumentClass.DRUMS : InstrumentClass.of(program, false);
     }
 }

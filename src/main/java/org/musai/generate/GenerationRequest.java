@@ -18,10 +18,12 @@ public record GenerationRequest(GenerationControls controls, SamplingSettings sa
 
     /** Enough for 16 dense bars of a band: the limit only stops a model that never ends a bar. */
     public static final int DEFAULT_MAX_TOKENS = 16_384;
+    /** Variations in one call. */
+    public static final int MAX_VARIATIONS = 64;
 
     public GenerationRequest {
-        if (variations < 1 || variations > 64) {
-            throw new IllegalArgumentException("variations must be 1-64, not " + variations);
+        if (variations < 1 || variations > MAX_VARIATIONS) {
+            throw new IllegalArgumentException("variations must be 1-" + MAX_VARIATIONS + ", not " + variations);
         }
         if (primerBars < 0) {
             throw new IllegalArgumentException("primer bars must not be negative");

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.musai.midi.InstrumentClass;
 import org.musai.midi.Score;
 import org.musai.midi.TempoChange;
 import org.musai.midi.TimeSignature;
@@ -91,10 +92,16 @@ public final class Generator {
         GenerationControls controls = request.controls();
         RemiGrammar grammar = new RemiGrammar(remi.remiVocabulary(), quantization, controls);
         Prompt prompt = request.primerTokens() != null ? tokens(request.primerTokens())
-                : request.primer() != null ? primer(request.primer(), request.primerBars()) : freshStart(controls);
+                : request.primer() != null ? primer(request.primer(), request.primerBars(), controls)
+                : freshStart(controls, request.sampling(), seed);
         for (int id : prompt.baseIds()) {
             grammar.accept(id);
         }
+        Set<InstrumentClass> band = header(prompt.baseIds());
+        if (controls.bandMustPlay()) {
+            band.addAll(controls.classes());
+        }
+        grammar.requireBand(band);
         int primed = prompt.bars() < 0 ? grammar.bars() : prompt.bars();
         grammar.limitBars(primed + controls.bars() - (request.hasPrimer() ? 0 : 1));
         int[] all = continueWith(grammar, prompt.baseIds(), request.sampling(), seed, request.maxTokens(), cancel);
@@ -162,6 +169,16 @@ public final class Generator {
                 .range(0, model.codec().vocabSize()).filter(id -> mask.expand(id)[0] == base).toArray());
     }
 
+    /** How often a bar that locks into a loop is written again before it is let be. */
+    static final int REWRITES_PER_BAR = 4;
+
+    /**
+     * Where a bar began: the model's state, the grammar's and the tokens so far, to write the bar again when it would
+     * repeat the one before too often.
+     */
+    private record BarStart(int bar, RnnState state, Grammar grammar, int ids, float[] logits) {
+    }
+
     /** Reads the prompt, then draws tokens the grammar allows until it is finished; returns every id. */
     private int[] continueWith(Grammar grammar, int[] promptBaseIds, SamplingSettings sampling, long seed, int maxTokens,
                                CancellationToken cancel) throws CancelledException {
@@ -178,14 +195,29 @@ public final class Generator {
         boolean[] allowed = new boolean[codec.vocabSize()];
         int[] history = Arrays.copyOf(ids.toArray(), maxTokens + ids.size() + 1024);
         int generated = 0;
+        BarStart barStart = null;
+        int rewrites = 0;
         while (!grammar.finished()) {
             cancel.throwIfCancelled();
             if (generated >= maxTokens) {
                 grammar.close();
             }
+            if (grammar.barIndex() >= 0 && (barStart == null || barStart.bar() != grammar.barIndex())) {
+                barStart = new BarStart(grammar.barIndex(), state.copy(), grammar.copy(), ids.size(), logits.clone());
+                rewrites = 0;
+            }
             mask.allowed(grammar, allowed);
             foldIntoEnd(logits, startingWith(grammar.endAlias()));
             int id = Sampler.sample(logits, allowed, penalized, history, ids.size(), sampling, random);
+            if (rewrites < REWRITES_PER_BAR && grammar.closingRepeatsTooOften(mask.expand(id)[0])) {
+                // a loop has locked: the bar goes back to its start and is drawn again (the random stream goes on)
+                state = barStart.state().copy();
+                grammar = barStart.grammar().copy();
+                ids.truncate(barStart.ids());
+                logits = barStart.logits().clone();
+                rewrites++;
+                continue;
+            }
             for (int base : mask.expand(id)) {
                 grammar.accept(base);
             }
@@ -204,26 +236,99 @@ public final class Generator {
     private record Prompt(int[] baseIds, int bars) {
     }
 
-    /** BOS, the first bar with its meter, and the tempo at its first position. */
-    private Prompt freshStart(GenerationControls controls) {
+    /**
+     * BOS, the band (with a class header: the classes asked for, or those the model chooses among them), the first
+     * bar with its meter, and the tempo at its first position.
+     */
+    private Prompt freshStart(GenerationControls controls, SamplingSettings sampling, long seed) {
         RemiVocabulary v = remi.remiVocabulary();
         int meter = quantization.meterIndex(controls.meter());
         if (meter < 0) {
             meter = quantization.meterIndex(TimeSignature.COMMON_TIME);
         }
-        return new Prompt(new int[]{SpecialTokens.BOS, v.bar(), v.timeSignature(meter), v.position(0),
-                v.tempo(quantization.nearestTempoIndex(controls.tempoBpm()))}, 1);
+        IntList prompt = new IntList(32);
+        prompt.add(SpecialTokens.BOS);
+        if (v.hasClassHeader()) {
+            for (InstrumentClass c : controls.bandMustPlay() ? controls.classes() : chooseBand(controls, sampling,
+                    seed)) {
+                prompt.add(v.instrumentClass(c));
+            }
+        }
+        for (int id : new int[]{v.bar(), v.timeSignature(meter), v.position(0),
+                v.tempo(quantization.nearestTempoIndex(controls.tempoBpm()))}) {
+            prompt.add(id);
+        }
+        return new Prompt(prompt.toArray(), 1);
     }
 
-    /** The first bars of a score, encoded without their end, and how many bars they span. */
-    private Prompt primer(Score primer, int bars) {
+    /**
+     * The model's own choice of band among the classes that may play: it draws the header, class after class in
+     * ascending order, until it draws the first bar.
+     */
+    private Set<InstrumentClass> chooseBand(GenerationControls controls, SamplingSettings sampling, long seed) {
+        RemiVocabulary v = remi.remiVocabulary();
+        RwkvRnn rnn = model.rnn();
+        RnnState state = rnn.newState();
+        float[] logits = rnn.step(state, SpecialTokens.BOS);
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        boolean[] allowed = new boolean[model.codec().vocabSize()];
+        Set<InstrumentClass> band = java.util.EnumSet.noneOf(InstrumentClass.class);
+        int last = -1;
+        while (true) {
+            Arrays.fill(allowed, false);
+            for (InstrumentClass c : controls.classes()) {
+                allowed[v.instrumentClass(c)] = c.number() > last;
+            }
+            allowed[v.bar()] = !band.isEmpty();
+            int id = Sampler.sample(logits, allowed, new boolean[allowed.length], new int[0], 0, sampling, random);
+            if (id == v.bar()) {
+                return band;
+            }
+            InstrumentClass chosen = InstrumentClass.ofNumber(v.value(id));
+            band.add(chosen);
+            last = chosen.number();
+            logits = rnn.step(state, id);
+        }
+    }
+
+    /** The classes a prompt's header names (none for a model without one). */
+    private Set<InstrumentClass> header(int[] baseIds) {
+        RemiVocabulary v = remi.remiVocabulary();
+        Set<InstrumentClass> classes = java.util.EnumSet.noneOf(InstrumentClass.class);
+        for (int i = 1; i < baseIds.length && v.kind(baseIds[i]) == RemiVocabulary.Kind.CLASS; i++) {
+            classes.add(InstrumentClass.ofNumber(v.value(baseIds[i])));
+        }
+        return classes;
+    }
+
+    /**
+     * The first bars of a score, encoded without their end, and how many bars they span; with a class header and a
+     * band asked for, the header names the primer's classes and the band's.
+     */
+    private Prompt primer(Score primer, int bars, GenerationControls controls) {
         Score quantized = new Quantizer(quantization).quantize(primer);
         BarGrid grid = BarGrid.of(quantized.timeSignatures(), quantization);
         int tpp = quantization.ticksPerPosition();
         int lastBar = quantized.endTick() == 0 ? 0 : grid.barAt((quantized.endTick() - 1) / tpp);
         int kept = bars > 0 ? Math.min(bars, lastBar + 1) : lastBar + 1;
         int[] ids = remi.encode(quantized.before(grid.barStart(kept) * tpp));
-        return new Prompt(Arrays.copyOf(ids, ids.length - 1), kept); // drop EOS: the model continues
+        ids = Arrays.copyOf(ids, ids.length - 1); // drop EOS: the model continues
+        RemiVocabulary v = remi.remiVocabulary();
+        if (v.hasClassHeader() && controls.bandMustPlay()) {
+            Set<InstrumentClass> band = header(ids);
+            int headerEnd = 1 + band.size();
+            band.addAll(controls.classes());
+            IntList withBand = new IntList(ids.length + band.size());
+            withBand.add(SpecialTokens.BOS);
+            for (InstrumentClass c : band) {
+                withBand.add(v.instrumentClass(c));
+            }
+            for (int i = headerEnd; i < ids.length; i++) {
+                withBand.add(ids[i]);
+            }
+            ids = withBand.toArray();
+        }
+        return new Prompt(ids, kept);
     }
 
     /** Base ids to continue, from BOS on and without their end; the grammar counts their bars (-1 here). */

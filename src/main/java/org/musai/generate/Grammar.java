@@ -30,4 +30,14 @@ interface Grammar {
     default int endAlias() {
         return -1;
     }
+
+    /** The bar under way (0 the first), for a generator that may write a bar again; -1 where bars are not counted. */
+    default int barIndex() {
+        return -1;
+    }
+
+    /** Whether accepting this base id would end a bar that repeats the one before more often than allowed. */
+    default boolean closingRepeatsTooOften(int id) {
+        return false;
+    }
 }

@@ -1,5 +1,9 @@
 package org.musai.generate;
 
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import org.musai.midi.InstrumentClass;
 import org.musai.token.Quantization;
 import org.musai.token.SpecialTokens;
 import org.musai.token.remi.RemiClock;
@@ -8,54 +12,101 @@ import org.musai.token.remi.RemiVocabulary.Kind;
 
 /**
  * REMI's grammar: Bar, then positions that move forward, each with an optional Chord and notes of Program, Pitch,
- * Velocity, Duration, with rests between; one meter and one tempo, set at the start; only the chosen instruments; the
- * end in the last bar. It keeps the same account of time as the decoder, so every sequence it allows decodes with
- * no token skipped.
+ * Velocity, Duration, with rests between; one meter (repeated after every Bar where the tokenizer does so) and one
+ * tempo, set at the start; only the chosen instruments, each in its register and with no more notes at once than its
+ * limit; the end in the last bar. It keeps the same account of time as the decoder, so every sequence it allows
+ * decodes with no token skipped.
+ *
+ * <p>The band: every class of it plays at least once in every stretch of {@link GenerationControls#presenceBars()}
+ * bars. While a class is due, the bar cannot close (no Bar, no rest across the bar line, no end) as long as the class
+ * can still come in this bar; at the bar's last position only the due classes may play.
+ *
+ * <p>It also fingerprints each bar, so that the generator can see a bar about to repeat the one before once too often
+ * and write it again ({@link #closingRepeatsTooOften}).
  */
 final class RemiGrammar implements Grammar {
+
+    private static final int CLASSES = InstrumentClass.values().length;
 
     private final RemiVocabulary v;
     private final Quantization q;
     private final GenerationControls controls;
+    private final ClassLimits limits;
+    private final boolean meterEveryBar;
     private final RemiClock clock;
+    private final EnumSet<InstrumentClass> band = EnumSet.noneOf(InstrumentClass.class);
     private int maxBars;
     private Kind previous = Kind.SPECIAL;
     private int noteTokens;
     private boolean metered;
+    private int meterIndex = -1;
+    private boolean meterWritten;
     /** The encoder's order within a position: instruments ascending (drums first), pitches ascending. */
     private int instrumentAtPosition = Integer.MIN_VALUE;
     private int pitchAtPosition = Integer.MIN_VALUE;
     private int currentInstrument;
+    private int[] notesAtPosition = new int[CLASSES];
+    private int pitchedAtPosition;
+    private int[] lastBarPlayed = new int[CLASSES];
+    private long barPrint = 1;
+    private long previousBarPrint;
+    private boolean barHasNotes;
+    private int copiesInARow;
     private boolean closing;
     private boolean ended;
+    /** Whether a class of the band is due and can still come in this bar: computed once per state. */
+    private Boolean holdingBar;
 
     RemiGrammar(RemiVocabulary vocabulary, Quantization quantization, GenerationControls controls) {
         this.v = vocabulary;
         this.q = quantization;
         this.controls = controls;
+        this.limits = controls.limits();
+        this.meterEveryBar = quantization.config().meterEveryBar();
         this.clock = new RemiClock(quantization);
         this.maxBars = controls.bars();
+        Arrays.fill(lastBarPlayed, -1);
     }
 
     private RemiGrammar(RemiGrammar o) {
         v = o.v;
         q = o.q;
         controls = o.controls;
+        limits = o.limits;
+        meterEveryBar = o.meterEveryBar;
         clock = o.clock.copy();
+        band.addAll(o.band);
         maxBars = o.maxBars;
         previous = o.previous;
         noteTokens = o.noteTokens;
         metered = o.metered;
+        meterIndex = o.meterIndex;
+        meterWritten = o.meterWritten;
         instrumentAtPosition = o.instrumentAtPosition;
         pitchAtPosition = o.pitchAtPosition;
         currentInstrument = o.currentInstrument;
+        notesAtPosition = o.notesAtPosition.clone();
+        pitchedAtPosition = o.pitchedAtPosition;
+        lastBarPlayed = o.lastBarPlayed.clone();
+        barPrint = o.barPrint;
+        previousBarPrint = o.previousBarPrint;
+        barHasNotes = o.barHasNotes;
+        copiesInARow = o.copiesInARow;
         closing = o.closing;
         ended = o.ended;
+        holdingBar = o.holdingBar;
     }
 
     /** The piece may run this many bars in all (primer included). */
     void limitBars(int bars) {
         maxBars = bars;
+    }
+
+    /** The classes that must be heard: the band asked for, or the one the piece's header names. */
+    void requireBand(Set<InstrumentClass> classes) {
+        band.clear();
+        band.addAll(classes);
+        holdingBar = null;
     }
 
     /** Bars begun so far. */
@@ -85,6 +136,27 @@ final class RemiGrammar implements Grammar {
     }
 
     @Override
+    public int barIndex() {
+        return clock.bar();
+    }
+
+    @Override
+    public boolean closingRepeatsTooOften(int id) {
+        return closes(id) && barHasNotes && barPrint == previousBarPrint
+                && copiesInARow + 1 > controls.maxCopiedBars();
+    }
+
+    /** Whether a token ends the bar under way: a Bar, a rest across the bar line, the end. */
+    private boolean closes(int id) {
+        return switch (v.kind(id)) {
+            case BAR -> clock.inBar();
+            case REST -> clock.barOf(clock.restLanding(v.value(id))) > clock.bar();
+            case SPECIAL -> id == SpecialTokens.EOS && clock.inBar();
+            default -> false;
+        };
+    }
+
+    @Override
     public boolean allows(int id) {
         if (ended) {
             return false;
@@ -93,7 +165,8 @@ final class RemiGrammar implements Grammar {
         int value = v.value(id);
         if (noteTokens > 0) {
             if (noteTokens == 1) {
-                return kind == Kind.PITCH && (currentInstrument > instrumentAtPosition || value > pitchAtPosition);
+                return kind == Kind.PITCH && limitOf(currentInstrument).allows(value)
+                        && (currentInstrument > instrumentAtPosition || value > pitchAtPosition);
             }
             return kind == (noteTokens == 2 ? Kind.VELOCITY : Kind.DURATION);
         }
@@ -101,45 +174,161 @@ final class RemiGrammar implements Grammar {
         if (closing) {
             return id == SpecialTokens.EOS && atNoteBoundary;
         }
+        if (meterDue()) {
+            return kind == Kind.TIME_SIGNATURE && value == expectedMeter();
+        }
         if (previous == Kind.CHORD) {
-            return kind == Kind.PROGRAM && controls.allowsProgram(value) && followsInOrder(value);
+            return kind == Kind.PROGRAM && mayPlay(value);
         }
         boolean afterTime = previous == Kind.BAR || previous == Kind.TIME_SIGNATURE || previous == Kind.REST;
         int bar = clock.bar();
         int at = clock.barStart() + value;
         return switch (kind) {
             case SPECIAL -> id == SpecialTokens.EOS && bar >= 0 && bar >= maxBars - 1
-                    && (previous == Kind.DURATION || afterTime);
-            case BAR -> bar + 1 < maxBars && (previous == Kind.DURATION || afterTime || bar < 0);
-            case TIME_SIGNATURE -> bar == 0 && !metered && previous == Kind.BAR
+                    && (previous == Kind.DURATION || afterTime) && !holdsBar(true);
+            case BAR -> bar + 1 < maxBars && (previous == Kind.DURATION || afterTime || bar < 0)
+                    && (bar < 0 || !holdsBar(false));
+            case TIME_SIGNATURE -> !meterEveryBar && bar == 0 && !metered && previous == Kind.BAR
                     && q.meters().get(value).sameMeter(controls.meter());
             case POSITION -> bar >= 0 && value < clock.barLength() && (afterTime ? at >= clock.cursor()
                     : previous == Kind.DURATION && at > clock.cursor());
             case REST -> bar >= 0 && (previous == Kind.DURATION || afterTime)
-                    && clock.barOf(clock.restLanding(value)) < maxBars;
+                    && clock.barOf(clock.restLanding(value)) < maxBars
+                    && (clock.barOf(clock.restLanding(value)) == bar || !holdsBar(false));
             case CHORD -> bar >= 0 && (previous == Kind.POSITION || previous == Kind.TEMPO);
-            case PROGRAM -> bar >= 0 && controls.allowsProgram(value) && followsInOrder(value)
+            case PROGRAM -> bar >= 0 && mayPlay(value)
                     && (previous == Kind.POSITION || previous == Kind.TEMPO || previous == Kind.DURATION);
             default -> false; // tempo stays as set at the start; pitch, velocity, duration only inside a note
         };
     }
 
+    /** A Program token here: a chosen class, in the encoder's order, within its limits, and the band's turn. */
+    private boolean mayPlay(int program) {
+        if (!controls.allowsProgram(program) || !followsInOrder(program)) {
+            return false;
+        }
+        // at the bar's last position a due class must not be crowded out
+        return !holdsBar(false) || laterPositionLeft() || isDue(GenerationControls.classOf(program), false);
+    }
+
     /**
      * Whether a note of this program (-1 for drums) can come next at this position: a later instrument, or the same
-     * one with a pitch left above the last. This keeps the encoder's order and bounds the notes of a position.
+     * one with a pitch of its register left above the last; and neither the class nor the band has struck all the
+     * notes it may at once. This keeps the encoder's order and bounds the notes of a position.
      */
     private boolean followsInOrder(int program) {
-        return program > instrumentAtPosition
-                || (program == instrumentAtPosition && pitchAtPosition < q.config().pitchHigh());
+        InstrumentClass c = GenerationControls.classOf(program);
+        ClassLimits.Limit limit = limits.of(c);
+        if (notesAtPosition[c.number()] >= limit.atOnce() || program >= 0 && pitchedAtPosition >= limits.maxTogether()) {
+            return false;
+        }
+        int highest = Math.min(limit.highest(), q.config().pitchHigh());
+        int lowest = Math.max(limit.lowest(), q.config().pitchLow());
+        return program > instrumentAtPosition && lowest <= highest
+                || program == instrumentAtPosition && pitchAtPosition < highest;
+    }
+
+    private ClassLimits.Limit limitOf(int program) {
+        return limits.of(GenerationControls.classOf(program));
+    }
+
+    private boolean laterPositionLeft() {
+        return clock.cursor() + 1 < clock.barStart() + clock.barLength();
+    }
+
+    /** Whether the bar must stay open: a class of the band is due and can still come in it. */
+    private boolean holdsBar(boolean end) {
+        if (band.isEmpty() || clock.bar() < 0) {
+            return false;
+        }
+        if (!end && holdingBar != null) {
+            return holdingBar;
+        }
+        boolean holds = false;
+        for (InstrumentClass c : band) {
+            if (isDue(c, end) && canStillCome(c)) {
+                holds = true;
+                break;
+            }
+        }
+        if (!end) {
+            holdingBar = holds;
+        }
+        return holds;
+    }
+
+    /** Whether a class of the band has been silent for the whole stretch that ends with this bar. */
+    private boolean isDue(InstrumentClass c, boolean end) {
+        if (!band.contains(c)) {
+            return false;
+        }
+        int bar = clock.bar();
+        int firstOfStretch = bar - controls.presenceBars() + 1;
+        return lastBarPlayed[c.number()] < (end ? Math.max(0, firstOfStretch) : firstOfStretch);
+    }
+
+    private boolean canStillCome(InstrumentClass c) {
+        if (!controls.classes().contains(c)) {
+            return false;
+        }
+        if (laterPositionLeft()) {
+            return true;
+        }
+        boolean atPosition = previous == Kind.POSITION || previous == Kind.TEMPO || previous == Kind.DURATION
+                || previous == Kind.CHORD;
+        if (!atPosition) {
+            return false;
+        }
+        if (c == InstrumentClass.DRUMS) {
+            return followsInOrder(-1);
+        }
+        for (int program = c.firstProgram(); program < c.firstProgram() + InstrumentClass.PROGRAMS_PER_FAMILY;
+             program++) {
+            if (followsInOrder(program)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where every bar carries its meter, the token right after a Bar (or a rest reaching a bar line). */
+    private boolean meterDue() {
+        return meterEveryBar && !meterWritten && clock.inBar() && clock.atBarStart()
+                && (previous == Kind.BAR || previous == Kind.REST);
+    }
+
+    private int expectedMeter() {
+        if (meterIndex >= 0) {
+            return meterIndex;
+        }
+        int asked = q.meterIndex(controls.meter());
+        return asked >= 0 ? asked : q.meterIndex(org.musai.midi.TimeSignature.COMMON_TIME);
     }
 
     private void newPosition() {
         instrumentAtPosition = Integer.MIN_VALUE;
         pitchAtPosition = Integer.MIN_VALUE;
+        Arrays.fill(notesAtPosition, 0);
+        pitchedAtPosition = 0;
+    }
+
+    /** The bar under way has ended: compare it with the one before. */
+    private void barClosed() {
+        boolean copy = barHasNotes && barPrint == previousBarPrint;
+        copiesInARow = copy ? copiesInARow + 1 : 0;
+        previousBarPrint = barPrint;
+        barPrint = 1;
+        barHasNotes = false;
+        meterWritten = false;
+    }
+
+    private void print(long value) {
+        barPrint = barPrint * 1_000_003L + value;
     }
 
     @Override
     public void accept(int id) {
+        holdingBar = null;
         if (id == SpecialTokens.EOS) {
             ended = true;
             return;
@@ -148,6 +337,9 @@ final class RemiGrammar implements Grammar {
         int value = v.value(id);
         switch (kind) {
             case BAR -> {
+                if (clock.inBar()) {
+                    barClosed();
+                }
                 clock.nextBar();
                 noteTokens = 0;
                 newPosition();
@@ -155,31 +347,48 @@ final class RemiGrammar implements Grammar {
             case TIME_SIGNATURE -> {
                 clock.meter(q.meters().get(value));
                 metered = true;
+                meterIndex = value;
+                meterWritten = true;
             }
             case POSITION -> {
                 clock.position(value);
                 newPosition();
+                print(value);
             }
             case REST -> {
+                int before = clock.bar();
                 clock.rest(value);
+                if (clock.bar() > before) {
+                    barClosed();
+                }
                 newPosition();
             }
             case PROGRAM -> {
                 noteTokens = 1;
                 currentInstrument = value;
+                print(1000 + value);
             }
             case PITCH -> {
                 noteTokens = 2;
                 pitchAtPosition = value;
                 instrumentAtPosition = currentInstrument;
+                InstrumentClass c = GenerationControls.classOf(currentInstrument);
+                notesAtPosition[c.number()]++;
+                if (currentInstrument >= 0) {
+                    pitchedAtPosition++;
+                }
+                lastBarPlayed[c.number()] = clock.bar();
+                barHasNotes = true;
+                print(2000 + value);
             }
             case VELOCITY -> noteTokens = 3;
             case DURATION -> {
                 clock.note(value);
                 noteTokens = 0;
+                print(3000 + value);
             }
             default -> {
-                // BOS, tempo and chords do not move time
+                // BOS, the class header, tempo and chords do not move time
             }
         }
         if (kind != Kind.SPECIAL) {

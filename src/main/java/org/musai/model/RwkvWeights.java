@@ -84,6 +84,19 @@ public final class RwkvWeights implements AutoCloseable {
      * time-mix factors, which vary with the layer and the channel. The same seed gives the same weights anywhere.
      */
     public static RwkvWeights initialize(RwkvConfig config, NDManager parent, long seed) {
+        return initialize(config, parent, seed, Double.NaN);
+    }
+
+    /**
+     * Fresh weights as RWKV-LM's v4neo trainer makes them ({@link V4neoInit}): blocks that start as the identity,
+     * orthogonal matrices, a small embedding within plus and minus the initial learning rate.
+     */
+    public static RwkvWeights initializeV4neo(RwkvConfig config, NDManager parent, long seed, double learningRate) {
+        return initialize(config, parent, seed, learningRate);
+    }
+
+    /** The seed's scheme, or v4neo's where {@code v4neoLearningRate} is a number. */
+    private static RwkvWeights initialize(RwkvConfig config, NDManager parent, long seed, double v4neoLearningRate) {
         RwkvWeights weights = new RwkvWeights(config, parent.newSubManager());
         SplittableRandom random = new SplittableRandom(seed);
         int c = config.embed();
@@ -91,7 +104,10 @@ public final class RwkvWeights implements AutoCloseable {
             String name = entry.getKey();
             Shape shape = entry.getValue();
             float[] values = new float[(int) shape.size()];
-            if (name.equals(EMBEDDING)) {
+            if (!Double.isNaN(v4neoLearningRate) && shape.dimension() == 2
+                    && V4neoInit.fill(name, shape.get(0), shape.get(1), v4neoLearningRate, random, values)) {
+                // filled the v4neo way
+            } else if (name.equals(EMBEDDING)) {
                 for (int i = c; i < values.length; i++) { // row 0 is padding and stays zero, as nn.Embedding(padding_idx=0)
                     values[i] = (float) gaussian(random);
                 }

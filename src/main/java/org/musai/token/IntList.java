@@ -32,6 +32,14 @@ public final class IntList {
         return size;
     }
 
+    /** Keeps the first {@code length} values. */
+    public void truncate(int length) {
+        if (length < 0 || length > size()) {
+            throw new IllegalArgumentException("cannot cut " + size() + " values to " + length);
+        }
+        this.size = length;
+    }
+
     public int[] toArray() {
         return Arrays.copyOf(values, size);
     }

@@ -30,13 +30,16 @@ public final class TokenCodec {
     /** A codec with merges learned earlier. */
     public static TokenCodec withMerges(Tokenizer tokenizer, List<Merge> merges) {
         return new TokenCodec(tokenizer, BpeModel.of(tokenizer.vocabulary().size(), merges,
-                tokenizer::startsWord, SpecialTokens::isSpecial));
+                tokenizer::startsWord, tokenizer::unmergeable));
     }
 
-    /** A trainer for merges over this tokenizer's base ids: words end at bars and tracks, specials never merge. */
+    /**
+     * A trainer for merges over this tokenizer's base ids: words end at bars and tracks, specials and the header never
+     * merge.
+     */
     public static BpeTrainer bpeTrainer(Tokenizer tokenizer) {
         IntPredicate startsWord = tokenizer::startsWord;
-        return new BpeTrainer(tokenizer.vocabulary().size(), startsWord, SpecialTokens::isSpecial);
+        return new BpeTrainer(tokenizer.vocabulary().size(), startsWord, tokenizer::unmergeable);
     }
 
     /** The same tokenizer with these merges. */

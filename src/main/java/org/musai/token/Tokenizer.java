@@ -27,6 +27,19 @@ public interface Tokenizer {
     /** Whether a token starts a new unit (bar or track) that BPE merges must not cross. */
     boolean startsWord(int id);
 
+    /**
+     * Whether a token belongs to a piece's header (its instrument classes, after BOS): BPE never merges it, and the
+     * trainer repeats the header at the start of every window.
+     */
+    default boolean isHeader(int id) {
+        return false;
+    }
+
+    /** The ids BPE leaves alone: the special tokens and the header. */
+    default boolean unmergeable(int id) {
+        return SpecialTokens.isSpecial(id) || isHeader(id);
+    }
+
     /** The tokenizer for a config. */
     static Tokenizer of(TokenizerConfig config) {
         return switch (config.algorithm()) {

@@ -38,7 +38,8 @@ public final class ModelEvaluation {
             }
             int ctx = config.model().ctxLen();
             // every document held out for scoring; the frequencies of all of them for the baseline
-            TrainingData data = TrainingData.byDocument(dataset.tokens(), ctx, 0.999999, 0);
+            TrainingData data = TrainingData.byDocument(dataset.tokens(), ctx, 0.999999, 0,
+                    dataset.codec().tokenizer()::isHeader);
             double[] unigram = TrainingData.byDocument(dataset.tokens(), ctx, 0, 0)
                     .unigramLogProbabilities(config.model().vocabSize());
             RwkvModel model = new RwkvModel(weights);

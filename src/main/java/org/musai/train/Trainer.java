@@ -200,9 +200,9 @@ public final class Trainer {
             return dataset != null ? TokenizerFile.hash(dataset.codec()) : TEXT_MODE + ":" + options.textVocabSize();
         }
 
-        TrainingData data(int ctxLen) {
-            return dataset != null ? TrainingData.byDocument(tokens, ctxLen, options.valFraction(), options.seed())
-                    : TrainingData.byStream(tokens, ctxLen, options.valFraction());
+        TrainingData data(int ctxLen) throws IOException {
+            return dataset != null ? TrainingData.byDocument(tokens, ctxLen, options.valFraction(), options.seed(),
+                    dataset.codec().tokenizer()::isHeader) : TrainingData.byStream(tokens, ctxLen, options.valFraction());
         }
 
         void copyTokenizerTo(RunFolder run) throws IOException {

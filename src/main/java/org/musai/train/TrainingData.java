@@ -14,6 +14,10 @@ import org.musai.token.binidx.BinIdxReader;
  * start at random positions, regions weighted by length; a window longer than its region is padded, and padding is
  * masked out of the loss. The batch of a step depends only on the seed and the step, so a resumed run sees the same
  * batches. Thread-safe for reading.
+ *
+ * <p>Where documents open with a header (BOS and the instrument classes that play, with a conditioned REMI
+ * tokenizer), a window that starts later in the document carries the header in its first tokens, as a generation
+ * does: the model always sees the band it plays for. The header's own targets are masked.
  */
 public final class TrainingData {
 
@@ -40,8 +44,19 @@ public final class TrainingData {
         }
     }
 
-    private record Region(long start, int length) {
+    /**
+     * A document or stretch of stream.
+     *
+     * @param header tokens of the document's header at its start (0 for none)
+     */
+    private record Region(long start, int length, int header) {
+        Region(long start, int length) {
+            this(start, length, 0);
+        }
     }
+
+    /** How far into a document its header reaches: BOS and every following token the predicate calls header. */
+    private static final int MAX_HEADER = 32;
 
     private final BinIdxReader tokens;
     private final List<Region> train;
@@ -66,7 +81,17 @@ public final class TrainingData {
      * Documents as regions; a shuffled {@code valFraction} of them (at least one when there are two or more) is held
      * out.
      */
-    public static TrainingData byDocument(BinIdxReader tokens, int ctxLen, double valFraction, long seed) {
+    public static TrainingData byDocument(BinIdxReader tokens, int ctxLen, double valFraction, long seed)
+            throws IOException {
+        return byDocument(tokens, ctxLen, valFraction, seed, id -> false);
+    }
+
+    /**
+     * Documents as regions, each with its header: BOS and the tokens after it that {@code headerToken} accepts,
+     * repeated at the start of every window that begins later in the document.
+     */
+    public static TrainingData byDocument(BinIdxReader tokens, int ctxLen, double valFraction, long seed,
+                                          java.util.function.IntPredicate headerToken) throws IOException {
         int documents = tokens.documentCount();
         List<Integer> order = new ArrayList<>();
         for (int d = 0; d < documents; d++) {
@@ -79,9 +104,20 @@ public final class TrainingData {
                 : Math.min(order.size() - 1, Math.max(1, (int) Math.round(order.size() * valFraction)));
         List<Region> validation = new ArrayList<>();
         List<Region> train = new ArrayList<>();
+        int[] head = new int[MAX_HEADER];
         for (int i = 0; i < order.size(); i++) {
             int d = order.get(i);
-            (i < held ? validation : train).add(new Region(tokens.offset(d), tokens.length(d)));
+            int n = Math.min(head.length, tokens.length(d));
+            tokens.read(tokens.offset(d), head, 0, n);
+            int header = 0;
+            if (n > 0 && head[0] == SpecialTokens.BOS) {
+                header = 1;
+                while (header < n && headerToken.test(head[header])) {
+                    header++;
+                }
+            }
+            // a header of BOS alone needs no repeating: the windows of a plain dataset stay as they were
+            (i < held ? validation : train).add(new Region(tokens.offset(d), tokens.length(d), header > 1 ? header : 0));
         }
         train.sort((a, b) -> Long.compare(a.start(), b.start()));
         validation.sort((a, b) -> Long.compare(a.start(), b.start()));
@@ -129,18 +165,31 @@ public final class TrainingData {
             region = region >= 0 ? region : -region - 1;
             Region r = train.get(region);
             long offsetInRegion = at - (trainEnds[region] - r.length());
-            long start = Math.max(0, Math.min(offsetInRegion, r.length() - (ctxLen + 1L)));
-            builder.fill(row, r.start() + start, (int) Math.min(ctxLen + 1L, r.length() - start));
+            int body = ctxLen + 1 - r.header();
+            if (r.header() > 0 && offsetInRegion > r.header() && r.length() > ctxLen + 1L && body > 1) {
+                long start = Math.max(r.header(), Math.min(offsetInRegion, r.length() - body));
+                builder.fillAfterHeader(row, r, r.start() + start, body);
+            } else {
+                long start = Math.max(0, Math.min(offsetInRegion, r.length() - (ctxLen + 1L)));
+                builder.fill(row, r.start() + start, (int) Math.min(ctxLen + 1L, r.length() - start));
+            }
         }
         return builder.build();
     }
 
     /** Windows over the held-out regions, in order, each region from its start with a stride of the context. */
     public List<Batch> validationBatches(int size) throws IOException {
-        List<long[]> windows = new ArrayList<>();
+        // each window predicts the tokens after the previous one's; later windows of a document open with its header
+        record Window(Region region, long start, int length, boolean afterHeader) {
+        }
+        List<Window> windows = new ArrayList<>();
         for (Region r : validation) {
-            for (long start = 0; start + 1 < r.length() && windows.size() < MAX_VALIDATION_WINDOWS; start += ctxLen) {
-                windows.add(new long[]{r.start() + start, Math.min(ctxLen + 1L, r.length() - start)});
+            long start = 0;
+            while (start + 1 < r.length() && windows.size() < MAX_VALIDATION_WINDOWS) {
+                boolean later = start > 0 && r.header() > 0 && ctxLen + 1 - r.header() > 1;
+                int span = later ? ctxLen + 1 - r.header() : ctxLen + 1;
+                windows.add(new Window(r, r.start() + start, (int) Math.min(span, r.length() - start), later));
+                start += span - 1;
             }
         }
         List<Batch> batches = new ArrayList<>();
@@ -148,8 +197,12 @@ public final class TrainingData {
             int rows = Math.min(size, windows.size() - i);
             BatchBuilder builder = new BatchBuilder(rows, ctxLen);
             for (int row = 0; row < rows; row++) {
-                long[] window = windows.get(i + row);
-                builder.fill(row, window[0], (int) window[1]);
+                Window w = windows.get(i + row);
+                if (w.afterHeader()) {
+                    builder.fillAfterHeader(row, w.region(), w.start(), w.length());
+                } else {
+                    builder.fill(row, w.start(), w.length());
+                }
             }
             batches.add(builder.build());
         }
@@ -209,6 +262,24 @@ public final class TrainingData {
                 boolean real = t + 1 < length;
                 targets[row * ctx + t] = real ? window[t + 1] : SpecialTokens.PAD;
                 mask[row * ctx + t] = real ? 1f : 0f;
+            }
+        }
+
+        /**
+         * A window of the region's header, then {@code length} tokens from {@code globalStart}; only the body's
+         * targets count (the header's last target would be a token from the middle of the piece).
+         */
+        void fillAfterHeader(int row, Region region, long globalStart, int length) throws IOException {
+            Arrays.fill(window, SpecialTokens.PAD);
+            int header = region.header();
+            tokens.read(region.start(), window, 0, header);
+            tokens.read(globalStart, window, header, length);
+            int filled = header + length;
+            for (int t = 0; t < ctx; t++) {
+                inputs[row * ctx + t] = window[t];
+                boolean counts = t >= header && t + 1 < filled;
+                targets[row * ctx + t] = counts ? window[t + 1] : SpecialTokens.PAD;
+                mask[row * ctx + t] = counts ? 1f : 0f;
             }
         }
 

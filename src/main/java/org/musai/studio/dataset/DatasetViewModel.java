@@ -128,7 +128,7 @@ public final class DatasetViewModel {
         String pattern = glob.get();
         InstrumentFilter filter = new InstrumentFilter(Set.copyOf(keep), Set.copyOf(required), minBeats.get(),
                 mergeClasses.get());
-        TokenizerConfig config = TokenizerConfig.defaults(algorithm.get());
+        TokenizerConfig config = TokenizerConfig.forNewDatasets(algorithm.get());
         boolean learnBpe = bpe.get();
         int vocabulary = vocabSize.get();
         start("Tokenizing");

@@ -153,8 +153,11 @@ public final class GenerateViewModel {
         Score primerScore;
         try {
             primerScore = primer.get() == null ? null : new SmfReader().read(primer.get());
+            // a narrowed list of classes is a band that must play; all of them, the model chooses
+            boolean band = !Set.copyOf(classes).equals(InstrumentFilter.defaultClasses());
             request = new GenerationRequest(new GenerationControls(Set.copyOf(classes), bars.get(),
-                    TimeSignature.parse(meter.get()), tempo.get()), sampling(seed.get()), variationCount.get(),
+                    TimeSignature.parse(meter.get()), tempo.get()).withBandMustPlay(band), sampling(seed.get()),
+                    variationCount.get(),
                     primerScore, primerBars.get(), GenerationRequest.DEFAULT_MAX_TOKENS);
         } catch (Exception e) {
             errors.report("Generating", e);

@@ -90,7 +90,9 @@ final class RemiDecoder {
                 if (!meters.isEmpty() && meters.get(meters.size() - 1).tick() == clock.barStart()) {
                     meters.remove(meters.size() - 1);
                 }
-                meters.add(meter);
+                if (meters.isEmpty() || !meters.get(meters.size() - 1).sameMeter(meter)) {
+                    meters.add(meter); // a meter repeated at every bar is one meter
+                }
                 return true;
             case POSITION:
                 if (!inBar || value >= clock.barLength() || clock.barStart() + value < clock.cursor()) {
@@ -114,6 +116,8 @@ final class RemiDecoder {
                 }
                 clock.rest(value);
                 return true;
+            case CLASS:
+                return !inBar; // the header names the band; the notes themselves say who plays
             case CHORD:
                 return inBar; // chords describe the notes that follow; the notes themselves carry the music
             case PROGRAM:

@@ -1,6 +1,7 @@
 package org.musai.token.remi;
 
 import java.util.List;
+import org.musai.midi.InstrumentClass;
 import org.musai.midi.Score;
 import org.musai.midi.TempoChange;
 import org.musai.token.BarGrid;
@@ -71,11 +72,17 @@ public final class RemiTokenizer implements Tokenizer {
     }
 
     @Override
+    public boolean isHeader(int id) {
+        return v.kind(id) == RemiVocabulary.Kind.CLASS;
+    }
+
+    @Override
     public int[] encode(Score score) {
         QuantizedScore quantized = quantizer.quantizePacked(score);
         long[] notes = quantized.notes();
         List<TempoChange> tempos = quantized.tempos();
-        StreamWriter writer = new StreamWriter(BarGrid.of(quantized.timeSignatures(), q), notes.length);
+        StreamWriter writer = new StreamWriter(BarGrid.of(quantized.timeSignatures(), q), notes.length,
+                config.classHeader() ? classesOf(notes) : 0);
         int tpp = q.ticksPerPosition();
         int i = 0;
         int j = 0;
@@ -100,6 +107,18 @@ public final class RemiTokenizer implements Tokenizer {
         return writer.out.toArray();
     }
 
+    /** The instrument classes that play, as bits by class number. */
+    private static int classesOf(long[] notes) {
+        int classes = 0;
+        for (long note : notes) {
+            int instrument = QuantizedScore.instrument(note);
+            InstrumentClass c = InstrumentClass.of(Math.max(0, instrument - 1),
+                    instrument == QuantizedScore.DRUM_INSTRUMENT);
+            classes |= 1 << c.number();
+        }
+        return classes;
+    }
+
     /** Writes the stream while keeping the same account of time that the decoder keeps. */
     private final class StreamWriter {
         final IntList out;
@@ -109,10 +128,15 @@ public final class RemiTokenizer implements Tokenizer {
         int cursor;
         int lastEnd;
 
-        StreamWriter(BarGrid grid, int noteCount) {
+        StreamWriter(BarGrid grid, int noteCount, int classes) {
             this.grid = grid;
             this.out = new IntList(noteCount * 4 + 64);
             out.add(SpecialTokens.BOS);
+            for (InstrumentClass c : InstrumentClass.values()) {
+                if ((classes & 1 << c.number()) != 0) {
+                    out.add(v.instrumentClass(c));
+                }
+            }
             out.add(v.bar());
             out.add(v.timeSignature(q.meterIndex(grid.meterOfBar(0))));
         }
@@ -152,7 +176,7 @@ public final class RemiTokenizer implements Tokenizer {
         }
 
         private void writeMeterIfChanged() {
-            if (grid.meterStartsAt(bar)) {
+            if (grid.meterStartsAt(bar) || config.meterEveryBar()) {
                 out.add(v.timeSignature(q.meterIndex(grid.meterOfBar(bar))));
             }
         }

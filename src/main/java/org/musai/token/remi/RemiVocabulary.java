@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
+import org.musai.midi.InstrumentClass;
 import org.musai.midi.TimeSignature;
 import org.musai.token.Quantization;
 import org.musai.token.SpecialTokens;
@@ -17,7 +18,12 @@ import org.musai.token.Vocabulary;
 public final class RemiVocabulary {
 
     /** What a token id stands for. */
-    public enum Kind { SPECIAL, BAR, POSITION, PITCH, VELOCITY, DURATION, PROGRAM, CHORD, REST, TEMPO, TIME_SIGNATURE, UNKNOWN }
+    public enum Kind {
+        SPECIAL, BAR, POSITION, PITCH, VELOCITY, DURATION, PROGRAM, CHORD, REST, TEMPO, TIME_SIGNATURE,
+        /** An instrument class of the piece's header (0-16, drums 16), with the class header on. */
+        CLASS,
+        UNKNOWN
+    }
 
     private final Vocabulary vocabulary;
     private final Quantization q;
@@ -31,6 +37,7 @@ public final class RemiVocabulary {
     private final int firstRest;
     private final int firstTempo;
     private final int firstTimeSignature;
+    private final int firstClass;
     private final Kind[] kinds;
 
     RemiVocabulary(Quantization quantization) {
@@ -55,6 +62,9 @@ public final class RemiVocabulary {
             meters.add(ts.toString());
         }
         firstTimeSignature = b.addAll("TimeSig", meters);
+        // last, so that the ids of every other token are those of a vocabulary without the header
+        firstClass = config.classHeader() ? b.addAll("Class", IntStream.range(0, InstrumentClass.values().length)
+                .boxed().toList()) : -1;
         vocabulary = b.build();
 
         kinds = new Kind[vocabulary.size()];
@@ -68,7 +78,9 @@ public final class RemiVocabulary {
         mark(firstChord, firstRest, Kind.CHORD);
         mark(firstRest, firstTempo, Kind.REST);
         mark(firstTempo, firstTimeSignature, Kind.TEMPO);
-        mark(firstTimeSignature, vocabulary.size(), Kind.TIME_SIGNATURE);
+        int afterMeters = firstClass < 0 ? vocabulary.size() : firstClass;
+        mark(firstTimeSignature, afterMeters, Kind.TIME_SIGNATURE);
+        mark(afterMeters, vocabulary.size(), Kind.CLASS);
     }
 
     private void mark(int from, int to, Kind kind) {
@@ -98,6 +110,7 @@ public final class RemiVocabulary {
             case REST -> id - firstRest;
             case TEMPO -> id - firstTempo;
             case TIME_SIGNATURE -> id - firstTimeSignature;
+            case CLASS -> id - firstClass;
             default -> 0;
         };
     }
@@ -141,5 +154,18 @@ public final class RemiVocabulary {
 
     public int timeSignature(int meterIndex) {
         return firstTimeSignature + meterIndex;
+    }
+
+    /** Whether the vocabulary has the instrument-class header. */
+    public boolean hasClassHeader() {
+        return firstClass >= 0;
+    }
+
+    /** The header token of an instrument class. */
+    public int instrumentClass(InstrumentClass instrumentClass) {
+        if (firstClass < 0) {
+            throw new IllegalStateException("this vocabulary has no class header");
+        }
+        return firstClass + instrumentClass.number();
     }
 }

@@ -1,0 +1,82 @@
+package org.musai.generate;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.musai.midi.InstrumentClass;
+
+/**
+ * What each instrument class may play, as a musician expects it: a register (lowest and highest pitch) and how many
+ * notes it strikes at once, and how many pitched notes the whole band strikes at once. The defaults come from the
+ * training corpus (shared/corpus/train, 1,646 files): each class's 0.5th to 99.5th percentile of pitch, widened by a
+ * whole tone on each side and to two octaves at least; the most notes it strikes together in 99% of its onsets, at
+ * least two; and eight pitched notes at once for the band (99.8% of the corpus's onsets). Immutable.
+ *
+ * @param limits     per class: its register and notes at once
+ * @param maxTogether pitched notes that may start at one position, over all instruments
+ */
+public record ClassLimits(Map<InstrumentClass, Limit> limits, int maxTogether) {
+
+    /**
+     * One class's limits.
+     *
+     * @param lowest  lowest pitch
+     * @param highest highest pitch
+     * @param atOnce  notes it may strike at one position
+     */
+    public record Limit(int lowest, int highest, int atOnce) {
+        public Limit {
+            if (lowest < 0 || highest > 127 || lowest > highest || atOnce < 1) {
+                throw new IllegalArgumentException("invalid limit " + lowest + "-" + highest + " x" + atOnce);
+            }
+        }
+
+        public boolean allows(int pitch) {
+            return pitch >= lowest && pitch <= highest;
+        }
+    }
+
+    /** No limit at all: every pitch, any number of notes (what the model alone would do). */
+    public static final ClassLimits NONE = none();
+
+    /** The defaults measured on the training corpus. */
+    public static final ClassLimits DEFAULTS = measured();
+
+    public ClassLimits {
+        limits = Map.copyOf(limits);
+        if (maxTogether < 1) {
+            throw new IllegalArgumentException("at least one note at once, not " + maxTogether);
+        }
+    }
+
+    public Limit of(InstrumentClass instrumentClass) {
+        return limits.get(instrumentClass);
+    }
+
+    private static ClassLimits none() {
+        Map<InstrumentClass, Limit> all = new EnumMap<>(InstrumentClass.class);
+        for (InstrumentClass c : InstrumentClass.values()) {
+            all.put(c, new Limit(0, 127, 128));
+        }
+        return new ClassLimits(all, 128);
+    }
+
+    private static ClassLimits measured() {
+        // class: 0.5th and 99.5th percentile pitch, notes at once in 99% of onsets (measured; see the class comment)
+        int[][] table = {
+            {30, 90, 6}, {52, 90, 2}, {43, 84, 3}, {33, 79, 3}, {21, 55, 1}, {37, 90, 3}, {37, 81, 5}, {41, 84, 3},
+            {53, 79, 2}, {59, 90, 1}, {22, 81, 3}, {28, 91, 3}, {28, 84, 2}, {51, 74, 1}, {21, 64, 1}, {33, 89, 2},
+            {31, 82, 5},
+        };
+        Map<InstrumentClass, Limit> limits = new EnumMap<>(InstrumentClass.class);
+        for (InstrumentClass c : InstrumentClass.values()) {
+            int[] row = table[c.number()];
+            int low = row[0] - 2;
+            int high = row[1] + 2;
+            int missing = Math.max(0, 24 - (high - low));
+            low -= missing / 2;
+            high += missing - missing / 2;
+            limits.put(c, new Limit(Math.max(0, low), Math.min(127, high), Math.max(2, row[2])));
+        }
+        return new ClassLimits(limits, 8);
+    }
+}
