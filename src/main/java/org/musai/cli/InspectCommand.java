@@ -61,8 +61,15 @@ final class InspectCommand implements Callable<Integer> {
         for (Map.Entry<String, Integer> entry : report.classFiles().entrySet()) {
             out.printf(Locale.ROOT, "  %2d %-20s %d%n", number++, entry.getKey(), entry.getValue());
         }
+        out.println("tokenizing with the default settings: " + report.loss().describe());
+        if (!report.damaged().isEmpty()) {
+            out.println("damaged, read up to the damage (" + report.damaged().size() + "):");
+            for (FolderInspector.DamagedFile file : report.damaged()) {
+                out.println("  " + file.source() + ": " + String.join("; ", file.warnings()));
+            }
+        }
         if (!report.unreadable().isEmpty()) {
-            out.println("unreadable:");
+            out.println("unreadable (" + report.unreadable().size() + "):");
             for (Manifest.SkippedFile file : report.unreadable()) {
                 out.println("  " + file.source() + ": " + file.reason());
             }

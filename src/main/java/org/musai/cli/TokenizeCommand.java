@@ -128,6 +128,16 @@ final class TokenizeCommand implements java.util.concurrent.Callable<Integer> {
         out.printf(Locale.ROOT, "  %d documents, %d tokens (%d before BPE)%n", manifest.documents(), manifest.tokens(),
                 manifest.baseTokens());
         out.println("  files per class: " + manifest.classCounts());
+        if (manifest.loss() != null) {
+            out.println("  quantization: " + manifest.loss().describe());
+        }
+        List<Manifest.UsedFile> damaged = manifest.files().stream().filter(f -> !f.warnings().isEmpty()).toList();
+        if (!damaged.isEmpty()) {
+            out.println("  damaged, tokenized up to the damage: " + damaged.size());
+            for (Manifest.UsedFile file : damaged) {
+                out.println("    " + file.source() + ": " + String.join("; ", file.warnings()));
+            }
+        }
         if (!manifest.skipped().isEmpty()) {
             Map<String, Integer> byReason = new LinkedHashMap<>();
             manifest.skipped().forEach(s -> byReason.merge(s.reason().replaceAll(":.*", ""), 1, Integer::sum));

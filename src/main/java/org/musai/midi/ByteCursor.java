@@ -30,6 +30,39 @@ final class ByteCursor {
         return position;
     }
 
+    /** Consumes four bytes: a chunk id. */
+    String chunkId() throws MidiFormatException {
+        need(4);
+        String id = new String(data, position, 4, StandardCharsets.ISO_8859_1);
+        position += 4;
+        return id;
+    }
+
+    /** Where the next occurrence of a four-byte id starts, from the current position on; -1 when there is none. */
+    int indexOf(String id) {
+        return indexOf(id, position);
+    }
+
+    /** Where the next occurrence of a four-byte id starts, from an offset on; -1 when there is none. */
+    int indexOf(String id, int from) {
+        byte[] target = id.getBytes(StandardCharsets.ISO_8859_1);
+        for (int i = Math.max(from, 0); i + target.length <= end; i++) {
+            if (data[i] == target[0] && data[i + 1] == target[1] && data[i + 2] == target[2]
+                    && data[i + 3] == target[3]) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Moves to an offset within the data this cursor covers. */
+    void seek(int offset) throws MidiFormatException {
+        if (offset < 0 || offset > end) {
+            throw new MidiFormatException("offset " + offset + " is outside the data");
+        }
+        position = offset;
+    }
+
     /** Consumes four bytes and tells whether they spell the given chunk id. */
     boolean nextIdIs(String id) throws MidiFormatException {
         need(4);

@@ -83,27 +83,34 @@ public final class BarGrid {
 
     /** Where the first meter change after a bar starts, or {@link Integer#MAX_VALUE} when none follows. */
     public int meterChangeAfter(int bar) {
-        for (int s = 0; s < segmentFirstBar.length; s++) {
-            if (segmentFirstBar[s] > bar) {
-                return segmentStart[s];
-            }
-        }
-        return Integer.MAX_VALUE;
+        int next = segmentOfBar(bar) + 1;
+        return next < segmentStart.length ? segmentStart[next] : Integer.MAX_VALUE;
     }
 
+    // Binary searches: a file may change meter at every bar, and encoders ask for every note.
+
     private int segmentOfPosition(int position) {
-        int s = 0;
-        while (s + 1 < segmentStart.length && segmentStart[s + 1] <= position) {
-            s++;
-        }
-        return s;
+        return lastAtOrBefore(segmentStart, position);
     }
 
     private int segmentOfBar(int bar) {
-        int s = 0;
-        while (s + 1 < segmentFirstBar.length && segmentFirstBar[s + 1] <= bar) {
-            s++;
+        return lastAtOrBefore(segmentFirstBar, bar);
+    }
+
+    /** The last index whose value is at most the key, or 0 when none is; the values ascend. */
+    private static int lastAtOrBefore(int[] ascending, int key) {
+        int low = 1;
+        int high = ascending.length - 1;
+        int found = 0;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            if (ascending[middle] <= key) {
+                found = middle;
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
         }
-        return s;
+        return found;
     }
 }

@@ -15,9 +15,10 @@ import org.musai.midi.TimeSignature;
  * @param tempos         tempo changes at {@link Quantization#TICKS_PER_QUARTER}, one per position, first at 0
  * @param tempoLevels    the tempo level of each change
  * @param timeSignatures meter changes on bar lines at {@link Quantization#TICKS_PER_QUARTER}, first at 0
+ * @param loss           the notes of the score that quantizing dropped or changed, and why
  */
 public record QuantizedScore(long[] notes, List<TempoChange> tempos, int[] tempoLevels,
-                             List<TimeSignature> timeSignatures) {
+                             List<TimeSignature> timeSignatures, NoteLoss loss) {
 
     static final int POSITION_SHIFT = 32;
     static final int INSTRUMENT_SHIFT = 24;

@@ -17,6 +17,14 @@ import org.musai.midi.Track;
  */
 public final class Quantizer {
 
+    /**
+     * Notes, tempos and meters from this many quarter-note beats on are dropped. The longest piece of the shared
+     * corpora has about 10,800 beats (a string quartet); 32,768 beats is three times that, 4.5 hours at 120 bpm, and
+     * bounds the bars of a document (MMM writes every bar of every track), whatever the delta times or the
+     * division of a file say.
+     */
+    public static final int MAX_LENGTH_BEATS = 32_768;
+
     /** A file plays at 120 bpm until its first Set Tempo event. */
     private static final double TEMPO_WITHOUT_EVENT_BPM = 120.0;
 
@@ -45,31 +53,60 @@ public final class Quantizer {
         return quantizePacked(score).toScore(q);
     }
 
-    /** The quantized score in the packed form that encoders read. */
+    /** The quantized score in the packed form that encoders read, with what quantizing lost. */
     public QuantizedScore quantizePacked(Score score) {
         int tpq = score.ticksPerQuarter();
+        long positionLimit = (long) MAX_LENGTH_BEATS * q.positionsPerBeat();
+        int longestDuration = nearestDurationLevel.length - 1;
         long[] notes = new long[score.noteCount()];
         int count = 0;
+        LossCounts loss = new LossCounts();
         for (Track track : score.tracks()) {
             int instrument = QuantizedScore.instrumentKey(track.program(), track.drum());
             for (Note note : track.notes()) {
                 if (note.pitch() < q.config().pitchLow() || note.pitch() > q.config().pitchHigh()) {
+                    loss.outOfPitchRange++;
                     continue;
                 }
-                int length = toPositions(note.duration(), tpq);
-                notes[count++] = QuantizedScore.pack(toPositions(note.tick(), tpq), instrument, note.pitch(),
-                        nearestDurationLevel[Math.min(length, nearestDurationLevel.length - 1)],
-                        velocityLevel[note.velocity()]);
+                long position = toPositions(note.tick(), tpq);
+                if (position >= positionLimit) {
+                    loss.beyondLengthLimit++;
+                    continue;
+                }
+                long length = toPositions(note.duration(), tpq);
+                if (note.duration() == 0) {
+                    loss.zeroLengthExtended++;
+                } else if (length > longestDuration) {
+                    loss.durationsClipped++;
+                }
+                notes[count++] = QuantizedScore.pack((int) position, instrument, note.pitch(),
+                        nearestDurationLevel[(int) Math.min(length, longestDuration)], velocityLevel[note.velocity()]);
             }
         }
         Arrays.sort(notes, 0, count);
-        List<TempoChange> tempos = quantizeTempos(score.tempos(), tpq);
+        long[] separated = separateRepeatedKeys(notes, count, loss);
+        List<TempoChange> tempos = quantizeTempos(score.tempos(), tpq, positionLimit);
         int[] tempoLevels = new int[tempos.size()];
         for (int i = 0; i < tempoLevels.length; i++) {
             tempoLevels[i] = q.nearestTempoIndex(tempos.get(i).bpm());
         }
-        return new QuantizedScore(separateRepeatedKeys(notes, count), tempos, tempoLevels,
-                quantizeMeters(score.timeSignatures(), tpq));
+        return new QuantizedScore(separated, tempos, tempoLevels,
+                quantizeMeters(score.timeSignatures(), tpq, positionLimit), loss.toNoteLoss());
+    }
+
+    /** Counts of what quantizing one score loses, as it goes. */
+    private static final class LossCounts {
+        long outOfPitchRange;
+        long beyondLengthLimit;
+        long sameOnsetMerged;
+        long overlapsShortened;
+        long durationsClipped;
+        long zeroLengthExtended;
+
+        NoteLoss toNoteLoss() {
+            return new NoteLoss(outOfPitchRange, beyondLengthLimit, sameOnsetMerged, 0, overlapsShortened,
+                    durationsClipped, zeroLengthExtended);
+        }
     }
 
     /**
@@ -77,7 +114,7 @@ public final class Quantizer {
      * same position only the longest stays: a synthesizer plays it so, and note-off events can then say which note
      * ends. The notes are sorted by position, instrument, pitch and duration level.
      */
-    private long[] separateRepeatedKeys(long[] notes, int count) {
+    private long[] separateRepeatedKeys(long[] notes, int count, LossCounts loss) {
         int[] lastOfKey = new int[(MAX_INSTRUMENT + 1) * MidiConstants.KEYS];
         Arrays.fill(lastOfKey, -1);
         int kept = 0;
@@ -91,12 +128,14 @@ public final class Quantizer {
                 int gap = QuantizedScore.position(note) - start;
                 if (gap == 0) {
                     notes[previous] = note; // sorted by duration, so this strike is the longest
+                    loss.sameOnsetMerged++;
                     continue;
                 }
                 if (start + q.duration(QuantizedScore.durationLevel(before)) > QuantizedScore.position(note)) {
                     notes[previous] = QuantizedScore.pack(start, QuantizedScore.instrument(before),
                             QuantizedScore.pitch(before), q.floorDurationIndex(gap),
                             QuantizedScore.velocityLevel(before));
+                    loss.overlapsShortened++;
                 }
             }
             lastOfKey[key] = kept;
@@ -105,16 +144,23 @@ public final class Quantizer {
         return Arrays.copyOf(notes, kept);
     }
 
-    /** Meter changes move to the next bar line of the meter before them; meters without a token become 4/4. */
-    private List<TimeSignature> quantizeMeters(List<TimeSignature> source, int tpq) {
+    /**
+     * Meter changes move to the next bar line of the meter before them; meters without a token become 4/4; changes
+     * at or after the length limit are dropped.
+     */
+    private List<TimeSignature> quantizeMeters(List<TimeSignature> source, int tpq, long positionLimit) {
         List<TimeSignature> meters = new ArrayList<>(List.of(TimeSignature.COMMON_TIME));
         List<Integer> starts = new ArrayList<>(List.of(0));
         for (TimeSignature ts : source) {
+            long position = toPositions(ts.tick(), tpq);
+            if (position >= positionLimit) {
+                continue;
+            }
             TimeSignature meter = q.meterIndex(ts) >= 0 ? ts : TimeSignature.COMMON_TIME;
             int last = meters.size() - 1;
             int lastStart = starts.get(last);
             int barLength = q.barPositions(meters.get(last));
-            int bars = Math.max(0, toPositions(ts.tick(), tpq) - lastStart + barLength - 1) / barLength;
+            int bars = (int) (Math.max(0, position - lastStart + barLength - 1) / barLength);
             int start = lastStart + bars * barLength;
             if (start == lastStart) {
                 meters.set(last, meter); // two changes at one bar line: the later one holds
@@ -134,12 +180,19 @@ public final class Quantizer {
         return result;
     }
 
-    /** Tempos move to the grid and to their nearest level; a change to the level already playing is dropped. */
-    private List<TempoChange> quantizeTempos(List<TempoChange> source, int tpq) {
+    /**
+     * Tempos move to the grid and to their nearest level; a change to the level already playing is dropped, and so
+     * are changes at or after the length limit.
+     */
+    private List<TempoChange> quantizeTempos(List<TempoChange> source, int tpq, long positionLimit) {
         List<TempoChange> result = new ArrayList<>();
         result.add(new TempoChange(0, q.tempoMicros(q.nearestTempoIndex(TEMPO_WITHOUT_EVENT_BPM))));
         for (TempoChange tempo : source) {
-            int tick = toPositions(tempo.tick(), tpq) * q.ticksPerPosition();
+            long position = toPositions(tempo.tick(), tpq);
+            if (position >= positionLimit) {
+                continue;
+            }
+            int tick = (int) position * q.ticksPerPosition();
             TempoChange level = new TempoChange(tick, q.tempoMicros(q.nearestTempoIndex(tempo.bpm())));
             int last = result.size() - 1;
             if (result.get(last).tick() == tick) {
@@ -154,8 +207,11 @@ public final class Quantizer {
         return result;
     }
 
-    /** Ticks at a file's resolution to grid positions, rounding half up. */
-    private int toPositions(int ticks, int tpq) {
-        return (int) (((long) ticks * q.positionsPerBeat() * 2 + tpq) / (2L * tpq));
+    /**
+     * Ticks at a file's resolution to grid positions, rounding half up; in long, since a file of one tick per
+     * quarter puts ticks near the int limit at billions of positions.
+     */
+    private long toPositions(long ticks, int tpq) {
+        return (ticks * q.positionsPerBeat() * 2 + tpq) / (2L * tpq);
     }
 }

@@ -16,7 +16,16 @@ public interface Tokenizer {
     Vocabulary vocabulary();
 
     /** The ids of one document: BOS, the piece, EOS. */
-    int[] encode(Score score);
+    default int[] encode(Score score) {
+        return encodeWithLoss(score).ids();
+    }
+
+    /**
+     * The ids of one document, with the notes that quantizing dropped or changed. Never throws for a score that
+     * {@code SmfReader} made: onsets past {@link Quantizer#MAX_LENGTH_BEATS} are dropped and counted, so the
+     * document's bars and positions stay bounded.
+     */
+    Encoding encodeWithLoss(Score score);
 
     /** The score that a sequence of ids describes. */
     DecodedScore decode(int[] ids);

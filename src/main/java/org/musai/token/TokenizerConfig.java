@@ -66,7 +66,7 @@ public record TokenizerConfig(Algorithm algorithm, int pitchLow, int pitchHigh, 
 
     /**
      * REMI as the default models are trained now: the seed's settings plus the instrument-class header and a meter
-     * at every bar (docs/decisions/0008).
+     * at every bar (docs/decisions/0009).
      */
     public static TokenizerConfig conditioned() {
         return defaults(Algorithm.REMI).withConditioning(true);

@@ -55,20 +55,152 @@ class SmfReaderTest {
 
     @Test
     void everyMalformedFileIsReadOrRefusedWithOneLineQuickly() {
-        List<Path> files = TestCorpus.midiFiles(TestCorpus.shared("malformed"));
+        Path root = TestCorpus.shared("malformed");
+        List<Path> files = TestCorpus.midiFiles(root);
+        List<String> refused = new ArrayList<>();
+        List<String> damaged = new ArrayList<>();
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-            int refused = 0;
             for (Path file : files) {
+                String name = root.relativize(file).toString();
                 try {
-                    reader.read(file);
+                    ReadOutcome read = reader.readWithWarnings(file);
+                    if (read.damaged()) {
+                        damaged.add(name);
+                        assertThat(read.score().noteCount()).as(name).isPositive();
+                        assertThat(read.warnings()).as(name).allSatisfy(w -> assertThat(w).isNotBlank()
+                                .doesNotContain("\n"));
+                    }
                 } catch (MidiFormatException e) {
-                    refused++;
-                    assertThat(e.getMessage()).isNotBlank().doesNotContain("\n");
+                    refused.add(name);
+                    assertThat(e.getMessage()).as(name).isNotBlank().doesNotContain("\n");
                 }
             }
-            assertThat(refused).isGreaterThan(30);
         });
         assertThat(files).hasSizeGreaterThan(100);
+        // files that are not MIDI at all stay refused; tracks broken part-way are read up to the damage
+        assertThat(refused).filteredOn(n -> n.contains("No_Header_Chunk") || n.contains("Unknown_File_Format"))
+                .hasSize(10);
+        assertThat(damaged).filteredOn(n -> n.contains("Invalid_Channel_Event_Parameter_Value")).hasSize(6);
+        assertThat(damaged).contains("symusic_miditok_corrupted/ValueError_Control168.mid", "midly/PiDamaged.mid");
+        assertThat(refused).hasSizeGreaterThan(30);
+    }
+
+    @Test
+    void keepsTheNotesBeforeDamageAndSaysWhere() throws Exception {
+        byte[] file = concat(header(0, 1, 96), track(
+                0x00, 0x90, 60, 100, 0x60, 0x80, 60, 0, // a whole note
+                0x00, 0x90, 62, 100,                    // sounding when the damage comes
+                0x10, 0x90, 64, 0xA8));                 // velocity 168: damage
+        ReadOutcome read = reader.readWithWarnings(file);
+
+        // the note still sounding ends with the last whole event, as at the end of a track
+        assertThat(read.score().tracks().get(0).notes()).containsExactly(new Note(0, 96, 60, 100),
+                new Note(96, 0, 62, 100));
+        assertThat(read.warnings()).singleElement().asString()
+                .contains("track 0", "0xa8 over 127", "offset 37", "kept up to there");
+    }
+
+    @Test
+    void damageInOneTrackKeepsTheOtherTracks() throws Exception {
+        byte[] file = concat(header(1, 3, 96),
+                track(0x00, 0x90, 60, 100, 0x60, 0x80, 60, 0, 0x00, 0xFF, 0x2F, 0x00),
+                track(0x00, 0xF4),                                              // a system message: damage
+                track(0x00, 0x91, 64, 100, 0x60, 0x81, 64, 0, 0x00, 0xFF, 0x2F, 0x00));
+        ReadOutcome read = reader.readWithWarnings(file);
+
+        assertThat(read.score().noteCount()).isEqualTo(2);
+        assertThat(read.warnings()).singleElement().asString().startsWith("track 1: system message 0xf4");
+    }
+
+    @Test
+    void validTrackFollowedByJunkIsReadUpToTheJunk() throws Exception {
+        byte[] junk = "<html>404 not found</html>".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] file = concat(header(0, 1, 96), track(0x00, 0x90, 60, 100, 0x60, 0x80, 60, 0, 0x00, 0xFF, 0x2F, 0x00),
+                junk);
+        ReadOutcome read = reader.readWithWarnings(file);
+
+        assertThat(read.score().noteCount()).isEqualTo(1);
+        assertThat(read.warnings()).singleElement().asString().contains("offset 34", "the rest of the file is ignored");
+    }
+
+    @Test
+    void trackWhoseLengthRunsPastTheFileIsReadUpToTheNextTrack() throws Exception {
+        byte[] first = track(0x00, 0x90, 60, 100, 0x60, 0x80, 60, 0, 0x00, 0xFF, 0x2F, 0x00);
+        first[6] = 0x7F; // announces 32,524 bytes
+        byte[] file = concat(header(1, 2, 96), first,
+                track(0x00, 0x91, 64, 100, 0x60, 0x81, 64, 0, 0x00, 0xFF, 0x2F, 0x00));
+        ReadOutcome read = reader.readWithWarnings(file);
+
+        assertThat(read.score().noteCount()).isEqualTo(2);
+        assertThat(read.warnings()).singleElement().asString().contains("truncated", "the next track chunk");
+    }
+
+    @Test
+    void garbageBetweenChunksIsSkippedToTheNextTrack() throws Exception {
+        byte[] file = concat(header(1, 2, 96), track(0x00, 0x90, 60, 100, 0x60, 0x80, 60, 0, 0x00, 0xFF, 0x2F, 0x00),
+                new byte[]{0, 0, 0, 0, 1, 2, 3, (byte) 0xFF, 9},
+                track(0x00, 0x91, 64, 100, 0x60, 0x81, 64, 0, 0x00, 0xFF, 0x2F, 0x00));
+        ReadOutcome read = reader.readWithWarnings(file);
+
+        assertThat(read.score().noteCount()).isEqualTo(2);
+        assertThat(read.warnings()).singleElement().asString().contains("junk", "skipped to the next track chunk");
+    }
+
+    @Test
+    void timeBeyondTheIntRangeEndsTheTrackThere() throws Exception {
+        int[] body = new int[4 + 9 * 7];
+        int at = 0;
+        for (int value : new int[]{0x00, 0x90, 60, 100}) {
+            body[at++] = value;
+        }
+        for (int i = 0; i < 9; i++) { // nine deltas of 0x0FFFFFFF pass 2^31 ticks
+            for (int value : new int[]{0xFF, 0xFF, 0xFF, 0x7F, 0x90, 62 + i, 100}) {
+                body[at++] = value;
+            }
+        }
+        ReadOutcome read = reader.readWithWarnings(concat(header(0, 1, 1), track(body)));
+
+        assertThat(read.warnings()).singleElement().asString().contains("runs past 2147483647 ticks");
+        assertThat(read.score().noteCount()).isEqualTo(9); // 60 and the eight before the overflow, closed there
+        assertThat(read.score().tracks().get(0).notes()).allSatisfy(n -> assertThat((long) n.tick() + n.duration())
+                .isLessThanOrEqualTo(Integer.MAX_VALUE));
+    }
+
+    @Test
+    void readsDivisionOneWithTheLargestDeltaTime() throws Exception {
+        byte[] file = concat(header(0, 1, 1), track(0x00, 0x90, 60, 100, 0xFF, 0xFF, 0xFF, 0x7F, 0x80, 60, 0,
+                0x00, 0xFF, 0x2F, 0x00));
+        assertThat(reader.read(file).tracks().get(0).notes()).containsExactly(new Note(0, 0x0FFFFFFF, 60, 100));
+        byte[] finest = concat(header(0, 1, 0x7FFF), track(0x00, 0x90, 60, 100, 0xFF, 0xFF, 0xFF, 0x7F, 0x80, 60, 0));
+        assertThat(reader.read(finest).lengthInBeats()).isEqualTo(0x0FFFFFFF / (double) 0x7FFF);
+    }
+
+    @Test
+    void refusesFilesOverTheTrackAndEventLimits() {
+        byte[] empty = {'M', 'T', 'r', 'k', 0, 0, 0, 0};
+        byte[][] tracks = new byte[SmfReader.MAX_TRACK_CHUNKS + 1][];
+        Arrays.fill(tracks, empty);
+        assertRefused(concat(header(1, 0xFF, 96), concat(tracks)), "more than 1024 track chunks");
+
+        // note-on once, then running status: two data bytes (key, velocity 0 = off) per event after a delta
+        byte[] body = new byte[4 + SmfReader.MAX_EVENTS_PER_TRACK * 3];
+        body[0] = 0x00;
+        body[1] = (byte) 0x90;
+        body[2] = 60;
+        body[3] = 100;
+        for (int i = 4; i < body.length; i += 3) {
+            body[i] = 0x00;
+            body[i + 1] = 60;
+            body[i + 2] = 0;
+        }
+        assertRefused(concat(header(0, 1, 96), chunk("MTrk", body)), "more than 1000000 events");
+    }
+
+    @Test
+    void refusesBytesOverTheSizeLimit() {
+        byte[] huge = new byte[SmfReader.MAX_FILE_BYTES + 1];
+        System.arraycopy(header(0, 1, 96), 0, huge, 0, 14);
+        assertRefused(huge, "over the limit of " + SmfReader.MAX_FILE_BYTES);
     }
 
     @Test
@@ -181,6 +313,18 @@ class SmfReaderTest {
         for (int i = 0; i < body.length; i++) {
             chunk[8 + i] = (byte) body[i];
         }
+        return chunk;
+    }
+
+    /** A chunk of any id and length, with its four-byte length. */
+    static byte[] chunk(String id, byte[] body) {
+        byte[] chunk = new byte[8 + body.length];
+        System.arraycopy(id.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, chunk, 0, 4);
+        chunk[4] = (byte) (body.length >>> 24);
+        chunk[5] = (byte) (body.length >>> 16);
+        chunk[6] = (byte) (body.length >>> 8);
+        chunk[7] = (byte) body.length;
+        System.arraycopy(body, 0, chunk, 8, body.length);
         return chunk;
     }
 

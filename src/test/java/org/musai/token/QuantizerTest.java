@@ -63,6 +63,62 @@ class QuantizerTest {
                 .containsExactly(122.17, 58.26);
     }
 
+    @Test
+    void countsEveryNoteItDropsOrChangesAndWhy() {
+        Score score = single(
+                new Note(0, 96, 10, 100),        // below the piano range
+                new Note(0, 96, 120, 100),       // above it
+                new Note(0, 192, 60, 100),       // cut at 96 by the next strike of 60
+                new Note(96, 96, 60, 90),        // two strikes of 60 at 96: the longer stays
+                new Note(96, 48, 60, 80),
+                new Note(200, 0, 62, 100),       // zero length
+                new Note(300, 96 * 20, 64, 100), // 20 beats: longer than the longest level, 12 beats
+                new Note(96 * Quantizer.MAX_LENGTH_BEATS, 96, 65, 100),   // starts at the length limit
+                new Note(96 * Quantizer.MAX_LENGTH_BEATS - 6, 96, 66, 100)); // half a position before: rounds onto it
+
+        QuantizedScore quantized = quantizer.quantizePacked(score);
+
+        assertThat(quantized.loss()).isEqualTo(new NoteLoss(2, 2, 1, 0, 1, 1, 1));
+        assertThat(quantized.notes()).hasSize(score.noteCount() - (int) quantized.loss().dropped());
+    }
+
+    @Test
+    void nothingLostFromANoteThatFitsTheGrid() {
+        assertThat(quantizer.quantizePacked(single(new Note(0, 96, 60, 100), new Note(96, 48, 62, 100))).loss())
+                .isEqualTo(NoteLoss.NONE);
+    }
+
+    @Test
+    void ticksNearTheIntLimitAtOneTickPerQuarterDoNotOverflow() {
+        // one tick per quarter: tick 2^31 - 1 is two billion beats, far past the length limit
+        Score coarse = new Score(1, List.of(new Track("", 0, false, List.of(new Note(0, Integer.MAX_VALUE, 60, 100),
+                new Note(Integer.MAX_VALUE - 1, 1, 62, 100), new Note(Quantizer.MAX_LENGTH_BEATS - 1, 1, 64, 100)))),
+                List.of(new TempoChange(Integer.MAX_VALUE - 5, 400_000)),
+                List.of(new TimeSignature(Integer.MAX_VALUE - 5, 3, 4)));
+
+        QuantizedScore quantized = quantizer.quantizePacked(coarse);
+        Score score = quantizer.quantize(coarse);
+
+        assertThat(quantized.loss()).isEqualTo(new NoteLoss(0, 1, 0, 0, 0, 1, 0));
+        assertThat(score.tracks().get(0).notes()).containsExactly(new Note(0, 5760, 60, 100),
+                new Note(480 * (Quantizer.MAX_LENGTH_BEATS - 1), 480, 64, 100));
+        assertThat(score.tempos()).hasSize(1);               // the change past the limit is dropped
+        assertThat(score.timeSignatures()).containsExactly(TimeSignature.COMMON_TIME);
+    }
+
+    @Test
+    void theFinestDivisionKeepsLongPiecesWhole() {
+        // 0x7FFF ticks per quarter, a note after 0x0FFFFFFF ticks: 8,192 beats in, well within the limit
+        Score fine = new Score(0x7FFF, List.of(new Track("", 0, false, List.of(new Note(0x0FFFFFFF, 0x7FFF, 60, 100)))),
+                List.of(), List.of());
+
+        Score score = quantizer.quantize(fine);
+
+        long expectedPosition = Math.round(0x0FFFFFFF / (double) 0x7FFF * q.positionsPerBeat());
+        assertThat(score.tracks().get(0).notes()).containsExactly(
+                new Note((int) expectedPosition * q.ticksPerPosition(), 480, 60, 100));
+    }
+
     private static Score single(Note... notes) {
         return new Score(96, List.of(new Track("", 0, false, List.of(notes))), List.of(), List.of());
     }

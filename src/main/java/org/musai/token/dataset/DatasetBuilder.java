@@ -17,6 +17,7 @@ import org.musai.midi.InstrumentFilter;
 import org.musai.progress.CancellationToken;
 import org.musai.progress.CancelledException;
 import org.musai.progress.ProgressListener;
+import org.musai.token.NoteLoss;
 import org.musai.token.TokenCodec;
 import org.musai.token.Tokenizer;
 import org.musai.token.TokenizerFile;
@@ -33,6 +34,13 @@ import org.musai.token.bpe.BpeTrainer;
  * One call at a time per instance; progress comes on the calling thread.
  */
 public final class DatasetBuilder {
+
+    /**
+     * Files whose document would be longer are skipped. The longest real documents of the shared corpora have
+     * about 245,000 REMI tokens (a string quartet) and 461,000 MMM tokens (a test file of all 128 instruments);
+     * a million tokens leaves room for both while bounding what one file adds to a dataset (2-4 MB).
+     */
+    public static final int MAX_DOCUMENT_TOKENS = 1 << 20;
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -201,6 +209,8 @@ public final class DatasetBuilder {
         private final List<Manifest.SkippedFile> skipped = new ArrayList<>();
         private final Map<String, Integer> classCounts = new LinkedHashMap<>();
         private long baseTokens;
+        /** Null only for a dataset written before losses were counted, whose total stays unknown. */
+        private NoteLoss loss = NoteLoss.NONE;
 
         static ManifestCollector from(Manifest manifest) {
             ManifestCollector collector = new ManifestCollector();
@@ -208,6 +218,7 @@ public final class DatasetBuilder {
             collector.skipped.addAll(manifest.skipped());
             collector.classCounts.putAll(manifest.classCounts());
             collector.baseTokens = manifest.baseTokens();
+            collector.loss = manifest.loss();
             return collector;
         }
 
@@ -220,8 +231,9 @@ public final class DatasetBuilder {
             List<String> classes = result.classes().stream().map(InstrumentClass::displayName).toList();
             classes.forEach(c -> classCounts.merge(c, 1, Integer::sum));
             used.add(new Manifest.UsedFile(name, used.size(), result.ids().length, result.notes(),
-                    Math.round(result.beats() * 100) / 100.0, classes));
+                    Math.round(result.beats() * 100) / 100.0, classes, result.loss(), result.warnings()));
             baseTokens += result.ids().length;
+            loss = loss.plus(result.loss());
         }
 
         int seen() {
@@ -249,12 +261,13 @@ public final class DatasetBuilder {
             try (BinIdxReader reader = BinIdxReader.open(work.resolve(DatasetFiles.TOKENS))) {
                 for (Manifest.UsedFile file : used) {
                     files.add(new Manifest.UsedFile(file.source(), file.document(), reader.length(file.document()),
-                            file.notes(), file.beats(), file.classes()));
+                            file.notes(), file.beats(), file.classes(), file.loss(), file.warnings()));
                 }
                 tokens = reader.tokenCount();
             }
             return new Manifest(Manifest.FORMAT, codec.tokenizer().config().algorithm().name(),
-                    TokenizerFile.hash(codec), files.size(), tokens, baseTokens, classCounts, filter, files, skipped);
+                    TokenizerFile.hash(codec), files.size(), tokens, baseTokens, classCounts, filter, files, skipped,
+                    loss);
         }
 
         Manifest toManifest(TokenCodec codec, Path work, InstrumentFilter filter) throws IOException {

@@ -2,6 +2,7 @@ package org.musai.token.dataset;
 
 import java.util.List;
 import java.util.Map;
+import org.musai.token.NoteLoss;
 
 /**
  * What a dataset holds and what was left out: written as {@code manifest.json} beside the tokens.
@@ -16,10 +17,12 @@ import java.util.Map;
  * @param filter        the filter as given: kept and required classes, minimum beats, merging
  * @param files         the used files, in document order
  * @param skipped       the files left out, each with its reason
+ * @param loss          the notes of the used files that filtering and quantizing dropped or changed, summed; null
+ *                      in datasets written before it was counted
  */
 public record Manifest(String format, String algorithm, String tokenizerHash, int documents, long tokens,
                        long baseTokens, Map<String, Integer> classCounts, Map<String, Object> filter,
-                       List<UsedFile> files, List<SkippedFile> skipped) {
+                       List<UsedFile> files, List<SkippedFile> skipped, NoteLoss loss) {
 
     public static final String FILE_NAME = "manifest.json";
     public static final String FORMAT = "musai-dataset";
@@ -33,8 +36,17 @@ public record Manifest(String format, String algorithm, String tokenizerHash, in
      * @param notes    notes in the document, after quantization
      * @param beats    length in quarter-note beats
      * @param classes  instrument classes kept
+     * @param loss     the notes of the file that filtering and quantizing dropped or changed; null in datasets
+     *                 written before it was counted
+     * @param warnings where the file was damaged and what of it was kept (the document holds the rest); empty for
+     *                 a whole file and in older datasets
      */
-    public record UsedFile(String source, int document, int tokens, int notes, double beats, List<String> classes) {
+    public record UsedFile(String source, int document, int tokens, int notes, double beats, List<String> classes,
+                           NoteLoss loss, List<String> warnings) {
+
+        public UsedFile {
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        }
     }
 
     /**

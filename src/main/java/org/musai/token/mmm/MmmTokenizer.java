@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Set;
 import org.musai.midi.Score;
 import org.musai.token.DecodedScore;
+import org.musai.token.Encoding;
 import org.musai.token.Quantization;
+import org.musai.token.QuantizedScore;
 import org.musai.token.Quantizer;
 import org.musai.token.Tokenizer;
 import org.musai.token.TokenizerConfig;
@@ -66,8 +68,9 @@ public final class MmmTokenizer implements Tokenizer {
 
     /** The plain form of a score. */
     @Override
-    public int[] encode(Score score) {
-        return document(score).tokens();
+    public Encoding encodeWithLoss(Score score) {
+        QuantizedScore quantized = quantizer.quantizePacked(score);
+        return new Encoding(encoder.encode(quantized).tokens(), quantized.loss());
     }
 
     /** The number of bars every track of a score's document has. */

@@ -25,6 +25,11 @@ final class RemiDecoder {
     private final List<TimeSignature> meters = new ArrayList<>();
 
     private final RemiClock clock;
+    /**
+     * The furthest a Bar or Rest may move time, so that a note there, a bar and a duration later, still has a tick
+     * within the int range: any id sequence decodes, however many bars it holds.
+     */
+    private final int lastSafePosition;
     private Kind previous = Kind.SPECIAL;
     private int skipped;
 
@@ -39,6 +44,8 @@ final class RemiDecoder {
         this.v = vocabulary;
         this.q = quantization;
         this.clock = new RemiClock(quantization);
+        this.lastSafePosition = Integer.MAX_VALUE / q.ticksPerPosition() - q.maxBarPositions()
+                - q.duration(q.durationCount() - 1);
     }
 
     DecodedScore decode(int[] ids) {
@@ -79,6 +86,9 @@ final class RemiDecoder {
             case SPECIAL:
                 return id != SpecialTokens.MASK;
             case BAR:
+                if (clock.barStart() + clock.barLength() > lastSafePosition) {
+                    return false;
+                }
                 clock.nextBar();
                 return true;
             case TIME_SIGNATURE:
@@ -111,7 +121,7 @@ final class RemiDecoder {
                 tempos.add(new TempoChange(tick, q.tempoMicros(value)));
                 return true;
             case REST:
-                if (!inBar) {
+                if (!inBar || clock.restLanding(value) > lastSafePosition) {
                     return false;
                 }
                 clock.rest(value);

@@ -6,6 +6,7 @@ import org.musai.midi.Score;
 import org.musai.midi.TempoChange;
 import org.musai.token.BarGrid;
 import org.musai.token.DecodedScore;
+import org.musai.token.Encoding;
 import org.musai.token.IntList;
 import org.musai.token.Quantization;
 import org.musai.token.QuantizedScore;
@@ -77,7 +78,7 @@ public final class RemiTokenizer implements Tokenizer {
     }
 
     @Override
-    public int[] encode(Score score) {
+    public Encoding encodeWithLoss(Score score) {
         QuantizedScore quantized = quantizer.quantizePacked(score);
         long[] notes = quantized.notes();
         List<TempoChange> tempos = quantized.tempos();
@@ -104,7 +105,7 @@ public final class RemiTokenizer implements Tokenizer {
             }
         }
         writer.out.add(SpecialTokens.EOS);
-        return writer.out.toArray();
+        return new Encoding(writer.out.toArray(), quantized.loss());
     }
 
     /** The instrument classes that play, as bits by class number. */

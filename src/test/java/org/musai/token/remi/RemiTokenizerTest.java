@@ -111,4 +111,26 @@ class RemiTokenizerTest {
     private List<String> names(int[] ids) {
         return Arrays.stream(ids).mapToObj(remi.vocabulary()::token).toList();
     }
+
+    @Test
+    void idsThatMoveTimePastTheIntRangeAreSkippedNotOverflowed() {
+        RemiVocabulary v = remi.remiVocabulary();
+        int bars = Integer.MAX_VALUE / new Quantization(config).ticksPerPosition() / 32 + 10; // 4/4 bars of 32 positions
+        int[] ids = new int[bars + 6];
+        Arrays.fill(ids, v.bar());
+        int at = bars;
+        ids[at++] = v.position(0);
+        ids[at++] = v.program(0, false);
+        ids[at++] = v.pitch(60);
+        ids[at++] = v.velocity(10);
+        ids[at++] = v.duration(30);
+        ids[at] = v.rest(10);
+
+        DecodedScore decoded = remi.decode(ids);
+
+        Note note = decoded.score().tracks().get(0).notes().get(0);
+        assertThat((long) note.tick() + note.duration()).isLessThanOrEqualTo(Integer.MAX_VALUE);
+        assertThat(decoded.skippedTokens()).isBetween(10, 60);
+    }
+
 }
