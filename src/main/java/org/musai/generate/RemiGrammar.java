@@ -14,7 +14,7 @@ import org.musai.token.remi.RemiVocabulary.Kind;
  * REMI's grammar: Bar, then positions that move forward, each with an optional Chord and notes of Program, Pitch,
  * Velocity, Duration, with rests between; one meter (repeated after every Bar where the tokenizer does so) and one
  * tempo, set at the start; only the chosen instruments, each in its register and with no more notes at once than its
- * limit; the end in the last bar. It keeps the same account of time as the decoder, so every sequence it allows
+ * limit; the end in the last bar, whose notes end by its bar line. It keeps the same account of time as the decoder, so every sequence it allows
  * decodes with no token skipped.
  *
  * <p>The band: every class of it plays at least once in every stretch of {@link GenerationControls#presenceBars()}
@@ -168,7 +168,12 @@ final class RemiGrammar implements Grammar {
                 return kind == Kind.PITCH && limitOf(currentInstrument).allows(value)
                         && (currentInstrument > instrumentAtPosition || value > pitchAtPosition);
             }
-            return kind == (noteTokens == 2 ? Kind.VELOCITY : Kind.DURATION);
+            if (noteTokens == 2) {
+                return kind == Kind.VELOCITY;
+            }
+            // in the last bar a note ends by the bar line: the piece ends cleanly, nothing rings on
+            return kind == Kind.DURATION && (clock.bar() + 1 < maxBars
+                    || clock.cursor() + q.duration(value) <= clock.barStart() + clock.barLength());
         }
         boolean atNoteBoundary = previous != Kind.CHORD && previous != Kind.PROGRAM;
         if (closing) {
