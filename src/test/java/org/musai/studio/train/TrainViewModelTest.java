@@ -109,6 +109,7 @@ class TrainViewModelTest {
     @Test
     void pauseHoldsTheTrainerAndStopLeavesAResumableRunWithItsHistory() throws Exception {
         tinyShape(1, 2000);
+        model.checkpointEveryProperty().set(7);
         model.start();
         Await.until(() -> charts.steps.size() >= 2, 120);
         model.pause();
@@ -131,6 +132,7 @@ class TrainViewModelTest {
         reopened.openRun(dir.resolve("run"));
         assertThat(history.steps).hasSize((int) done);
         assertThat(reopened.embedProperty().get()).isEqualTo(32);
+        assertThat(reopened.checkpointEveryProperty().get()).isEqualTo(7);
         assertThat(reopened.resumableProperty().get()).isTrue();
         assertThat(reopened.stepTextProperty().get()).contains("step " + String.format("%,d", done));
         reopened.stepsPerEpochProperty().set(2000);
