@@ -2,8 +2,12 @@ package org.musai.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.musai.progress.PauseGate;
 import org.musai.progress.Rate;
 import org.musai.train.EpochMetrics;
 import org.musai.train.StepMetrics;
@@ -15,6 +19,7 @@ import org.musai.train.TrainingSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -22,7 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train an RWKV-4 model on a dataset from 'musai tokenize' (or a binidx file in text mode).",
                 "Example: musai train -t data/pop -o runs/pop -e 256 -n 4 -c 256 -b 8 -p 10 -s 200 -i 5e-4 -q",
-                "Continue an interrupted run: musai train --resume runs/pop"})
+                "Continue an interrupted run: musai train --resume runs/pop",
+                "Ctrl-C stops after the current step and writes a checkpoint first."})
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -91,11 +97,21 @@ final class TrainCommand implements Callable<Integer> {
             description = "Documents held out for validation (default ${DEFAULT-VALUE}).")
     double valFraction;
 
+    @Option(names = "--checkpoint-every", paramLabel = "N",
+            description = {"Write a checkpoint every N steps, and at each epoch's end (default "
+                    + TrainingOptions.DEFAULT_CHECKPOINT_EVERY + "). A crash loses at most N steps.",
+                    "With --resume: the run's new interval."})
+    Integer checkpointEvery;
+
     @Mixin
     TorchThreadsOption threads;
 
-    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue a run from its last checkpoint.")
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = "Continue a run from its last checkpoint, with its own settings.")
     Path resume;
+
+    /** What --resume may be given with: the run's own settings cannot change. */
+    private static final Set<String> ALLOWED_WITH_RESUME = Set.of("--resume", "--checkpoint-every", "--threads");
 
     @Option(names = {"-v", "--vae_emb"}, hidden = true)
     String vae;
@@ -113,22 +129,17 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         refuseLaterFlags();
         threads.apply();
-        PrintWriter out = spec.commandLine().getOut();
-        TrainingSummary summary;
+        // the summary is printed by the listener, inside the run: after Ctrl-C the JVM exits as soon as it returns
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt()) {
-            ProgressPrinter printer = new ProgressPrinter(out, spec.commandLine().getErr());
+            ProgressPrinter printer = new ProgressPrinter(spec.commandLine().getOut(), spec.commandLine().getErr());
             if (resume != null) {
-                summary = new Trainer().resume(resume, printer, interrupt.token());
+                refuseSettingsWithResume();
+                OptionalInt interval = checkpointEvery == null ? OptionalInt.empty() : OptionalInt.of(checkpointEvery);
+                new Trainer().resume(resume, interval, printer, interrupt.token(), new PauseGate());
             } else {
-                summary = new Trainer().train(options(), printer, interrupt.token());
+                new Trainer().train(options(), printer, interrupt.token());
             }
         }
-        out.printf(Locale.ROOT, "%s after %d steps in %s: loss %.4f, validation %.4f (unigram baseline %.4f)%n",
-                summary.stopped() ? "Stopped" : "Finished", summary.steps(),
-                new Rate(0, summary.elapsedSeconds()).etaText(), summary.lastLoss(), summary.validationLoss(),
-                summary.unigramLoss());
-        out.println("Run folder: " + summary.runFolder().toAbsolutePath()
-                + (summary.stopped() ? " (continue with --resume)" : ""));
         return ExitCodes.OK;
     }
 
@@ -138,7 +149,17 @@ final class TrainCommand implements Callable<Integer> {
         }
         return new TrainingOptions(dataset, binidx, vocabSize, output, baseModel, ctxLen, batch, embed, layers,
                 epochs, steps, learningRate, decayStart, firstEpoch, tinyAttention, headQk, dropout, device, seed,
-                valFraction);
+                valFraction, checkpointEvery == null ? TrainingOptions.DEFAULT_CHECKPOINT_EVERY : checkpointEvery);
+    }
+
+    /** A resumed run keeps the settings it was started with; a flag that would change them must not pass unnoticed. */
+    private void refuseSettingsWithResume() {
+        List<String> given = spec.commandLine().getParseResult().matchedOptions().stream()
+                .map(OptionSpec::longestName).filter(name -> !ALLOWED_WITH_RESUME.contains(name)).toList();
+        if (!given.isEmpty()) {
+            throw new IllegalArgumentException("--resume continues the run with the settings it was started with; "
+                    + "leave out " + String.join(", ", given) + " (only --checkpoint-every and --threads may change)");
+        }
     }
 
     /** Flags of the seed that a later issue brings; they must not be silently ignored. */
@@ -190,13 +211,34 @@ final class TrainCommand implements Callable<Integer> {
 
         @Override
         public void epochEnded(EpochMetrics m) {
+            clearLiveLine();
+            out.printf(Locale.ROOT, "epoch %d (step %d): train loss %.4f, validation %.4f, unigram baseline %.4f%n",
+                    m.epoch(), m.step(), m.trainLoss(), m.validationLoss(), m.unigramLoss());
+            out.flush();
+        }
+
+        @Override
+        public void finished(TrainingSummary summary) {
+            clearLiveLine();
+            out.printf(Locale.ROOT, "%s after %d steps in %s: loss %.4f, validation %.4f (unigram baseline %.4f)%n",
+                    summary.stopped() ? "Stopped" : "Finished", summary.steps(),
+                    new Rate(0, summary.elapsedSeconds()).etaText(), summary.lastLoss(), summary.validationLoss(),
+                    summary.unigramLoss());
+            if (summary.stopped()) {
+                out.println(summary.checkpoint() == null ? "No checkpoint: stopped before the first step"
+                        : "Checkpoint of step " + summary.steps() + " written to "
+                        + summary.checkpoint().toAbsolutePath());
+            }
+            out.println("Run folder: " + summary.runFolder().toAbsolutePath()
+                    + (summary.stopped() ? " (continue with --resume " + summary.runFolder() + ")" : ""));
+            out.flush();
+        }
+
+        private void clearLiveLine() {
             if (live) {
                 err.print("\r\u001b[K");
                 err.flush();
             }
-            out.printf(Locale.ROOT, "epoch %d (step %d): train loss %.4f, validation %.4f, unigram baseline %.4f%n",
-                    m.epoch(), m.step(), m.trainLoss(), m.validationLoss(), m.unigramLoss());
-            out.flush();
         }
     }
 }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.musai.io.JsonFiles;
 import org.musai.model.RwkvConfig;
 import org.musai.model.RwkvRnn;
 import org.musai.model.RwkvWeights;
@@ -29,12 +30,16 @@ public record ModelBundle(Path folder, RwkvRnn rnn, TokenCodec codec) {
     /** Where a run keeps its checkpoints, as the trainer writes them. */
     static final String CHECKPOINTS = "checkpoints";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /** The default model, relative to the installation folder. */
     public static final Path DEFAULT_MODEL = Path.of("assets", "models", "default");
 
     /**
      * Loads a run or model folder (config.json, model.safetensors, tokenizer.json), or one of a run's checkpoints
-     * ({@code run/checkpoints/step-N}: its weights with the run's config and tokenizer).
+     * ({@code run/checkpoints/step-N}: its weights with the run's config and tokenizer). Only JSON and safetensors are
+     * read, and every file is checked first: a damaged, truncated or mismatched one gives a
+     * {@link GenerationException} that names the file and the problem.
      */
     public static ModelBundle load(Path folder) throws GenerationException {
         Path described = describingFolder(folder);
@@ -93,13 +98,13 @@ public record ModelBundle(Path folder, RwkvRnn rnn, TokenCodec codec) {
             throw new GenerationException(config.getParent() + " is not a model folder (no " + CONFIG + ")");
         }
         try {
-            JsonNode model = new ObjectMapper().readTree(config.toFile()).get("model");
-            if (model == null) {
+            JsonNode model = JsonFiles.readTree(config).get("model");
+            if (model == null || !model.isObject()) {
                 throw new GenerationException(config + " does not describe a model");
             }
-            return new ObjectMapper().treeToValue(model, RwkvConfig.class);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new GenerationException(config + " cannot be read: " + e.getMessage(), e);
+            return JsonFiles.convert(config, model, RwkvConfig.class, JSON);
+        } catch (IOException e) {
+            throw new GenerationException(e.getMessage(), e);
         }
     }
 
@@ -109,8 +114,8 @@ public record ModelBundle(Path folder, RwkvRnn rnn, TokenCodec codec) {
         }
         try {
             return RwkvWeights.load(shape, manager, file);
-        } catch (IOException | RuntimeException e) {
-            throw new GenerationException("cannot load " + file + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new GenerationException("cannot load " + e.getMessage(), e);
         }
     }
 }

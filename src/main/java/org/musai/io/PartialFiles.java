@@ -66,6 +66,13 @@ public final class PartialFiles {
         return removed;
     }
 
+    /** Whether {@code entry} is named as a temporary file or folder of {@code target} (same folder assumed). */
+    public static boolean isPartialOf(Path entry, Path target) {
+        String name = entry.getFileName().toString();
+        String prefix = "." + target.toAbsolutePath().getFileName() + MARK;
+        return name.startsWith(prefix) && OWNER.matcher(name).find();
+    }
+
     private static boolean isRunning(long pid) {
         return pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }

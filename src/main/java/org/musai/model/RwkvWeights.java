@@ -7,11 +7,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -140,28 +137,20 @@ public final class RwkvWeights implements AutoCloseable {
     }
 
     /**
-     * Loads weights from a safetensors file. Every parameter of the config must be there with its shape; a missing,
-     * misshapen or extra tensor is refused with its name. Safetensors holds only numbers: loading runs no code.
+     * Loads weights from a safetensors file. Its header is checked first ({@link SafetensorsFile}); then every
+     * parameter of the config must be there with its shape, and a missing, misshapen or extra tensor is refused with
+     * its name before any value is read, so memory stays bounded by the config. NaN or infinite values are refused.
+     * Safetensors holds only numbers: loading runs no code. Messages start with the file's path.
      */
     public static RwkvWeights load(RwkvConfig config, NDManager parent, Path file) throws IOException {
-        try (NDManager scratch = parent.newSubManager(); InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            NDList list;
-            try {
-                list = NDList.decode(scratch, in);
-            } catch (RuntimeException e) {
-                throw new IOException(file + " is not a safetensors file: " + e.getMessage(), e);
+        Map<String, Shape> expected = shapes(config);
+        try (SafetensorsFile tensors = SafetensorsFile.open(file); NDManager scratch = parent.newSubManager()) {
+            tensors.requireExactly(expected, "this model shape");
+            Map<String, NDArray> arrays = new LinkedHashMap<>();
+            for (String name : expected.keySet()) {
+                arrays.put(name, tensors.read(name, scratch));
             }
-            Map<String, NDArray> byName = new LinkedHashMap<>();
-            for (NDArray array : list) {
-                byName.put(array.getName(), array);
-            }
-            RwkvWeights weights = of(config, parent, byName, file.toString());
-            byName.keySet().removeAll(weights.parameters.keySet());
-            if (!byName.isEmpty()) {
-                weights.close();
-                throw new IOException(file + " holds tensors this model shape does not have: " + byName.keySet());
-            }
-            return weights;
+            return of(config, parent, arrays, file.toString());
         }
     }
 

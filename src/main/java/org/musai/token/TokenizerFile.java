@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.musai.io.AtomicFiles;
+import org.musai.io.JsonFiles;
 import org.musai.token.bpe.Merge;
 
 /**
@@ -67,17 +68,12 @@ public final class TokenizerFile {
         if (!Files.isRegularFile(file)) {
             throw new IOException("no tokenizer at " + file);
         }
-        JsonNode root;
-        try {
-            root = JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new IOException(file + " is not valid JSON: " + firstLine(e.getMessage()));
-        }
-        if (root == null || !FORMAT.equals(root.path("format").asText())) {
+        JsonNode root = JsonFiles.readTree(file);
+        if (!FORMAT.equals(root.path("format").asText())) {
             throw new IOException(file + " is not a MusAI tokenizer file");
         }
+        TokenizerConfig config = JsonFiles.convert(file, root.get("config"), TokenizerConfig.class, JSON);
         try {
-            TokenizerConfig config = JSON.treeToValue(root.get("config"), TokenizerConfig.class);
             Tokenizer tokenizer = Tokenizer.of(config);
             List<String> stored = new ArrayList<>();
             root.path("vocabulary").forEach(token -> stored.add(token.asText()));
@@ -85,8 +81,14 @@ public final class TokenizerFile {
                 throw new IOException(file + " lists a vocabulary that this version does not build from its config");
             }
             List<Merge> merges = new ArrayList<>();
+            int index = 0;
             for (JsonNode merge : root.path("merges")) {
+                if (!merge.isArray() || merge.size() != 2 || !merge.get(0).canConvertToInt()
+                        || !merge.get(1).canConvertToInt()) {
+                    throw new IOException(file + ": merge " + index + " is not a pair of ids");
+                }
                 merges.add(new Merge(merge.get(0).asInt(), merge.get(1).asInt()));
+                index++;
             }
             TokenCodec codec = merges.isEmpty() ? TokenCodec.of(tokenizer) : TokenCodec.withMerges(tokenizer, merges);
             String expected = root.path("hash").asText();
@@ -94,8 +96,10 @@ public final class TokenizerFile {
                 throw new IOException(file + " has been altered: its hash does not match its content");
             }
             return codec;
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IOException(file + " is not a valid tokenizer: " + firstLine(String.valueOf(e.getMessage())));
+        } catch (RuntimeException e) {
+            // whatever the builders throw for a config that parses but describes no tokenizer (no algorithm, an
+            // empty range): the file is at fault, not the program
+            throw new IOException(file + " is not a valid tokenizer: " + JsonFiles.describe(e), e);
         }
     }
 
@@ -109,10 +113,5 @@ public final class TokenizerFile {
         } catch (NoSuchAlgorithmException | IOException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
-    }
-
-    private static String firstLine(String message) {
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -16,7 +16,8 @@ public final class Vocabulary {
         this.ids = new HashMap<>(tokens.size() * 2);
         for (int i = 0; i < tokens.size(); i++) {
             if (ids.put(tokens.get(i), i) != null) {
-                throw new IllegalStateException("token listed twice: " + tokens.get(i));
+                // an argument problem: a config (perhaps a damaged tokenizer.json) that names one token twice
+                throw new IllegalArgumentException("token listed twice: " + tokens.get(i));
             }
         }
     }

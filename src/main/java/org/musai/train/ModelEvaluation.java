@@ -25,7 +25,10 @@ public final class ModelEvaluation {
     public record Result(double nllPerToken, double unigramPerToken, long tokens) {
     }
 
-    /** Scores the model on windows of every document of the dataset (all of it counts as held out). */
+    /**
+     * Scores the model on windows of every document of the dataset (all of it counts as held out). A dataset of other
+     * tokens, or with ids beyond the model's vocabulary, is refused before any scoring.
+     */
     public Result evaluate(Path modelFolder, Path datasetFolder) throws TrainingException, IOException {
         RunFolder run = new RunFolder(modelFolder);
         RunFolder.RunConfig config = run.readConfig();
@@ -36,6 +39,9 @@ public final class ModelEvaluation {
                 throw new TrainingException("the dataset " + datasetFolder + " uses other tokens than the model "
                         + modelFolder);
             }
+            TokenIdCheck.requireIdsBelow(dataset.tokens(), config.model().vocabSize(),
+                    TrainingSource.tokenFile(dataset), TrainingSource.documentNames(dataset.manifest()),
+                    TrainingSource.DAMAGED_DATASET);
             int ctx = config.model().ctxLen();
             // every document held out for scoring; the frequencies of all of them for the baseline
             TrainingData data = TrainingData.byDocument(dataset.tokens(), ctx, 0.999999, 0,

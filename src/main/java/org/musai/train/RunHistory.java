@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A run's metrics.csv read back, so that a reopened run shows its whole history. Lines that do not parse (a line cut
@@ -46,15 +47,28 @@ public record RunHistory(List<Step> steps, int unreadable) {
             if (line.isBlank() || line.startsWith("step,")) {
                 continue;
             }
-            String[] f = line.split(",", -1);
-            try {
-                steps.add(new Step(Long.parseLong(f[0]), Integer.parseInt(f[1]), Double.parseDouble(f[2]),
-                        f[3].isEmpty() ? Double.NaN : Double.parseDouble(f[3]), Double.parseDouble(f[4]),
-                        Double.parseDouble(f[5]), Double.parseDouble(f[6])));
-            } catch (RuntimeException e) {
+            Optional<Step> step = parse(line);
+            if (step.isPresent()) {
+                steps.add(step.get());
+            } else {
                 unreadable++; // a short or garbled line: the rest of the history still shows
             }
         }
         return new RunHistory(steps, unreadable);
+    }
+
+    /** One row of metrics.csv; empty when it is not a complete row. */
+    static Optional<Step> parse(String line) {
+        String[] f = line.split(",", -1);
+        if (f.length != 7) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Step(Long.parseLong(f[0]), Integer.parseInt(f[1]), Double.parseDouble(f[2]),
+                    f[3].isEmpty() ? Double.NaN : Double.parseDouble(f[3]), Double.parseDouble(f[4]),
+                    Double.parseDouble(f[5]), Double.parseDouble(f[6])));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 }

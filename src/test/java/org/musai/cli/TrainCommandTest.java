@@ -4,13 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musai.TestCorpus;
+import org.musai.progress.CancellationToken;
 import org.musai.train.DeviceChoice;
+import org.musai.train.StepMetrics;
+import org.musai.train.Trainer;
+import org.musai.train.TrainingListener;
+import org.musai.train.TrainingOptions;
 
-/** {@code musai train} end to end: a tiny run, its resume, and every refusal with exit code 2. */
+/**
+ * {@code musai train} end to end: a tiny run, its resume, and every refusal with exit code 2 (bad flags, a folder in
+ * use, damaged files), never with a trace.
+ */
 class TrainCommandTest {
 
     @TempDir
@@ -58,10 +68,92 @@ class TrainCommandTest {
         assertThat(dir.resolve("note.txt")).hasContent("mine");
     }
 
+    @Test
+    void theCheckpointIntervalIsAnOptionAResumeMayChangeButNothingElse(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run");
+        CliRunner.Result result = CliRunner.run("train", "-t", dataset, "-o", run, "-e", "16", "-n", "1", "-c", "16",
+                "-b", "2", "-p", "1", "-s", "5", "--checkpoint-every", "2");
+        assertThat(result.exit()).as(result.err()).isZero();
+        try (var list = Files.list(run.resolve("checkpoints"))) {
+            assertThat(list.map(p -> p.getFileName().toString()).sorted().toList())
+                    .containsExactly("step-000000004", "step-000000005"); // 2 and 4, then the end; two kept
+        }
+        assertRefused("--checkpoint-every must be at least 1", "train", "-t", dataset, "-o", dir.resolve("b"),
+                "--checkpoint-every", "0");
+        assertRefused("leave out --embed_num, --lr_rate", "train", "--resume", run, "-e", "64", "-i", "1e-3");
+        CliRunner.Result resumed = CliRunner.run("train", "--resume", run, "--checkpoint-every", "3", "--threads", "1");
+        assertThat(resumed.exit()).as(resumed.err()).isZero();
+        assertThat(Files.readString(run.resolve("config.json"))).contains("\"checkpointEvery\" : 3");
+    }
+
+    @Test
+    void aFolderInUseIsRefused(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run");
+        CountDownLatch training = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread first = new Thread(() -> {
+            try {
+                new Trainer().train(new TrainingOptions(dataset, null, 0, run, null, 16, 2, 16, 1, 1, 2, 1e-3, 0, 0,
+                        false, false, 0f, "cpu", 1, 0.1, 200), new TrainingListener() {
+                    @Override
+                    public void stepped(StepMetrics metrics) {
+                        training.countDown();
+                        try {
+                            release.await(60, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }, new CancellationToken());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        first.start();
+        try {
+            assertThat(training.await(60, TimeUnit.SECONDS)).isTrue();
+            assertRefused(run + " is in use", "train", "--resume", run);
+        } finally {
+            release.countDown();
+            first.join(60_000);
+        }
+    }
+
+    @Test
+    void damagedFilesAreRefusedWithTheirNamesNotATrace(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run");
+        assertThat(CliRunner.run("train", "-t", dataset, "-o", run, "-e", "16", "-n", "1", "-c", "16", "-b", "2",
+                "-p", "1", "-s", "2").exit()).isZero();
+        Path state = run.resolve("checkpoints/step-000000002/state.json");
+        Files.writeString(state, "{\"step\": ");
+        assertRefused(state + " is not valid JSON", "train", "--resume", run);
+
+        Path damaged = dir.resolve("damaged");
+        Files.createDirectories(damaged);
+        try (var files = Files.list(dataset)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, damaged.resolve(file.getFileName()));
+            }
+        }
+        byte[] tokens = Files.readAllBytes(damaged.resolve("tokens.bin"));
+        tokens[20] = (byte) 0xFF; // token 10 of the first document becomes at least 65280
+        tokens[21] = (byte) 0xFF;
+        Files.write(damaged.resolve("tokens.bin"), tokens);
+        assertRefused("tokens.bin: document 0", "train", "-t", damaged, "-o", dir.resolve("other"));
+        assertRefused("holds the id 65535 at token 10", "eval", "-M", run, "-t", damaged);
+
+        Path weights = run.resolve("model.safetensors");
+        byte[] bytes = Files.readAllBytes(weights);
+        bytes[7] = 0x7F; // a header length near 2^63
+        Files.write(weights, bytes);
+        assertRefused(weights + " declares a header of", "eval", "-M", run, "-t", dataset);
+        assertRefused(weights + " declares a header of", "generate", "-M", run, "-o", dir.resolve("x.mid"));
+    }
+
     private static void assertRefused(String reason, Object... args) {
         CliRunner.Result result = CliRunner.run(args);
         assertThat(result.exit()).as(String.join(" ", java.util.Arrays.stream(args).map(String::valueOf).toList()))
                 .isEqualTo(2);
-        assertThat(result.err()).contains(reason);
+        assertThat(result.err()).contains(reason).startsWith("musai: ").doesNotContain("Exception", "\tat ");
     }
 }

@@ -50,7 +50,7 @@ class GeneratorTest {
                 ProgressListener.NONE, new CancellationToken());
         Path run = shared.resolve("run");
         new Trainer().train(new TrainingOptions(dataset, null, 0, run, null, 64, 4, 32, 2, 1, 20, 3e-3, 0, 0, true,
-                true, 0f, "cpu", 1, 0.1), new TrainingListener() {
+                true, 0f, "cpu", 1, 0.1, TrainingOptions.DEFAULT_CHECKPOINT_EVERY), new TrainingListener() {
         }, new CancellationToken());
         model = ModelBundle.load(run);
     }

@@ -38,7 +38,7 @@ class TrainerTest {
 
     static TrainingOptions options(Path output, int epochs, int steps, double rate) {
         return new TrainingOptions(dataset, null, 0, output, null, 32, 4, 32, 2, epochs, steps, rate, 0, 0, false,
-                true, 0f, "cpu", 7, 0.1);
+                true, 0f, "cpu", 7, 0.1, TrainingOptions.DEFAULT_CHECKPOINT_EVERY);
     }
 
     @Test
@@ -126,7 +126,7 @@ class TrainerTest {
                 mmmDataset, TokenizerConfig.defaults(TokenizerConfig.Algorithm.MMM), InstrumentFilter.defaults(), false,
                 0, 1), ProgressListener.NONE, new CancellationToken());
         TrainingOptions fineTune = new TrainingOptions(mmmDataset, null, 0, dir.resolve("tuned"), run, 32, 4, 32, 2,
-                1, 2, 1e-3, 0, 0, false, false, 0f, "cpu", 7, 0.1);
+                1, 2, 1e-3, 0, 0, false, false, 0f, "cpu", 7, 0.1, TrainingOptions.DEFAULT_CHECKPOINT_EVERY);
         assertThatThrownBy(() -> new Trainer().train(fineTune, new TrainingListener() {
         }, new CancellationToken())).isInstanceOf(TrainingException.class).hasMessageContaining("other tokens");
 
@@ -143,7 +143,7 @@ class TrainerTest {
         }, new CancellationToken());
         List<Double> firstLosses = new ArrayList<>();
         TrainingOptions tune = new TrainingOptions(dataset, null, 0, dir.resolve("tuned"), base, 32, 4, 32, 2, 1, 3,
-                1e-4, 0, 0, false, true, 0f, "cpu", 8, 0.1);
+                1e-4, 0, 0, false, true, 0f, "cpu", 8, 0.1, TrainingOptions.DEFAULT_CHECKPOINT_EVERY);
         new Trainer().train(tune, new TrainingListener() {
             @Override
             public void stepped(StepMetrics metrics) {

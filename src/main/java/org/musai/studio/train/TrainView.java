@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
@@ -41,6 +42,7 @@ public final class TrainView extends BorderPane implements TrainingCharts {
     private static final int MAX_BATCH = 512;
     private static final int MAX_EPOCHS = 10_000;
     private static final int MAX_STEPS = 1_000_000;
+    private static final int CHECKPOINT_STEP = 50;
 
     private final TrainViewModel model;
     private final Choosers choosers;
@@ -100,6 +102,11 @@ public final class TrainView extends BorderPane implements TrainingCharts {
         Forms.row(shape, "Learning rate", doubleField("learningRate", model.learningRateProperty()));
         Forms.row(shape, "Decay from epoch", doubleField("decayStart", model.decayStartProperty()));
         Forms.row(shape, "Dropout", doubleField("dropout", model.dropoutProperty()));
+        Spinner<Integer> checkpointEvery = Forms.intSpinner("checkpointEvery", model.checkpointEveryProperty(), 1,
+                MAX_STEPS, CHECKPOINT_STEP);
+        checkpointEvery.setTooltip(new javafx.scene.control.Tooltip("A checkpoint every N steps and at each epoch's "
+                + "end: a crash loses at most N steps"));
+        Forms.row(shape, "Checkpoint every N steps", checkpointEvery);
         CheckBox headQk = new CheckBox("Head-QK (copy from context)");
         headQk.setId("headQk");
         headQk.selectedProperty().bindBidirectional(model.headQkProperty());

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -72,6 +73,7 @@ public final class TrainViewModel {
     private final BooleanProperty headQk = new SimpleBooleanProperty(true);
     private final BooleanProperty tinyAttention = new SimpleBooleanProperty(false);
     private final DoubleProperty dropout = new SimpleDoubleProperty(0);
+    private final IntegerProperty checkpointEvery = new SimpleIntegerProperty(TrainingOptions.DEFAULT_CHECKPOINT_EVERY);
     private final StringProperty device = new SimpleStringProperty("cpu");
     private final ObservableList<String> devices = FXCollections.observableArrayList("cpu");
     private final StringProperty estimate = new SimpleStringProperty("");
@@ -157,7 +159,7 @@ public final class TrainViewModel {
             options = new TrainingOptions(dataset.get(), null, 0, runFolder.get(), null, ctx.get(), batch.get(),
                     embed.get(), layers.get(), epochs.get(), stepsPerEpoch.get(), learningRate.get(), decayStart.get(),
                     0, tinyAttention.get(), headQk.get(), (float) dropout.get(), device.get(), DEFAULT_SEED,
-                    DEFAULT_VALIDATION_FRACTION);
+                    DEFAULT_VALIDATION_FRACTION, checkpointEvery.get());
         } catch (IllegalArgumentException e) {
             errors.report("Starting training", e);
             return;
@@ -167,7 +169,7 @@ public final class TrainViewModel {
         launch(listener -> new Trainer().train(options, listener, cancel, pause));
     }
 
-    /** Continues the opened run from its last complete checkpoint. */
+    /** Continues the opened run from its last complete checkpoint, with the checkpoint interval shown. */
     public void resumeRun() {
         Path run = runFolder.get();
         if (state.get() != State.IDLE || run == null) {
@@ -179,7 +181,8 @@ public final class TrainViewModel {
             errors.report("Reading " + run, e);
             return;
         }
-        launch(listener -> new Trainer().resume(run, listener, cancel, pause));
+        OptionalInt interval = OptionalInt.of(checkpointEvery.get());
+        launch(listener -> new Trainer().resume(run, interval, listener, cancel, pause));
     }
 
     private interface Run {
@@ -265,6 +268,7 @@ public final class TrainViewModel {
             headQk.set(o.headQk());
             tinyAttention.set(o.tinyAttention());
             dropout.set(o.dropout());
+            checkpointEvery.set(o.checkpointEvery());
             device.set(o.device());
             long done = showHistory(folder);
             resumable.set(done < o.totalSteps());
@@ -432,6 +436,11 @@ public final class TrainViewModel {
 
     public DoubleProperty dropoutProperty() {
         return dropout;
+    }
+
+    /** Steps between checkpoints (and one at every epoch's end); a resumed run takes the value shown. */
+    public IntegerProperty checkpointEveryProperty() {
+        return checkpointEvery;
     }
 
     /** The folder of a checkpoint listed in {@link #checkpoints()}, to generate with. */

@@ -61,7 +61,7 @@ class RegenerateSelectionTest {
                 ProgressListener.NONE, new CancellationToken());
         Path run = dir.resolve("run");
         new Trainer().train(new TrainingOptions(dataset, null, 0, run, null, 64, 4, 32, 2, 1, 10, 3e-3, 0, 0, false,
-                true, 0f, "cpu", 1, 0.1), new TrainingListener() {
+                true, 0f, "cpu", 1, 0.1, TrainingOptions.DEFAULT_CHECKPOINT_EVERY), new TrainingListener() {
         }, new CancellationToken());
 
         GenerateViewModel model = new GenerateViewModel(background, errors);

@@ -116,6 +116,7 @@ class TrainViewModelTest {
     private void pauseResumeStopAndReopen(Background background, RecordingErrors errors) throws Exception {
         TrainViewModel model = new TrainViewModel(background, errors);
         tinyShape(model, 1, 2000);
+        model.checkpointEveryProperty().set(7);
         model.start();
         Await.until(() -> charts.steps.size() >= 2, 120);
         model.pause();
@@ -138,6 +139,7 @@ class TrainViewModelTest {
         reopened.openRun(dir.resolve("run"));
         assertThat(history.steps).hasSize((int) done);
         assertThat(reopened.embedProperty().get()).isEqualTo(32);
+        assertThat(reopened.checkpointEveryProperty().get()).isEqualTo(7);
         assertThat(reopened.resumableProperty().get()).isTrue();
         assertThat(reopened.stepTextProperty().get()).contains("step " + String.format("%,d", done));
         reopened.stepsPerEpochProperty().set(2000);

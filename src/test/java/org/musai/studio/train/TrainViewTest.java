@@ -89,6 +89,9 @@ class TrainViewTest {
             model.runFolderProperty().set(dir.resolve("run"));
         });
         assertThat(robot.lookup("#estimate").queryLabeled().getText()).contains("parameters");
+        javafx.scene.control.Spinner<Integer> checkpointEvery = robot.lookup("#checkpointEvery").query();
+        assertThat(checkpointEvery.getValue()).isEqualTo(org.musai.train.TrainingOptions.DEFAULT_CHECKPOINT_EVERY);
+        robot.interact(() -> checkpointEvery.getValueFactory().setValue(10));
         int redrawsBefore = view.lossChart().redrawCount();
         if (gaps != null) {
             gaps.start();
@@ -103,7 +106,8 @@ class TrainViewTest {
         Await.until(() -> view.lossChart().redrawCount() > redrawsBefore, 10);
         assertThat(view.lossChart().yTickLabels()).isNotEmpty();
         ListView<String> checkpoints = robot.lookup("#checkpoints").queryListView();
-        assertThat(checkpoints.getItems()).isNotEmpty();
+        // steps 10, 15 (the first epoch's end), 20 and 30; the last two are kept
+        assertThat(checkpoints.getItems()).containsExactly("step-000000020", "step-000000030");
         java.util.List<Path> opened = new java.util.ArrayList<>();
         robot.interact(() -> view.setOnOpenCheckpoint(opened::add));
         String first = checkpoints.getItems().get(0);
