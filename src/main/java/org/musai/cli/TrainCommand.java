@@ -111,6 +111,11 @@ final class TrainCommand implements Callable<Integer> {
     Path resume;
 
     /** What --resume may be given with: the run's own settings cannot change. */
+    @Option(names = "--init", paramLabel = "SCHEME", defaultValue = TrainingOptions.V4NEO_INIT,
+            description = {"How fresh weights start: v4neo (RWKV-LM's: blocks start as the identity, orthogonal "
+                    + "matrices; the default) or seed (the seed's PyTorch defaults)."})
+    String init;
+
     private static final Set<String> ALLOWED_WITH_RESUME = Set.of("--resume", "--checkpoint-every", "--threads");
 
     @Option(names = {"-v", "--vae_emb"}, hidden = true)
@@ -149,7 +154,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         return new TrainingOptions(dataset, binidx, vocabSize, output, baseModel, ctxLen, batch, embed, layers,
                 epochs, steps, learningRate, decayStart, firstEpoch, tinyAttention, headQk, dropout, device, seed,
-                valFraction, checkpointEvery == null ? TrainingOptions.DEFAULT_CHECKPOINT_EVERY : checkpointEvery);
+                valFraction, checkpointEvery == null ? TrainingOptions.DEFAULT_CHECKPOINT_EVERY : checkpointEvery, init);
     }
 
     /** A resumed run keeps the settings it was started with; a flag that would change them must not pass unnoticed. */

@@ -64,7 +64,7 @@ public final class Trainer {
                 source.copyTokenizerTo(run);
                 Device device = DeviceChoice.resolve(options.device());
                 try (NDManager manager = NDManager.newBaseManager(device)) {
-                    RwkvWeights weights = base == null ? RwkvWeights.initialize(config, manager, options.seed())
+                    RwkvWeights weights = base == null ? options.initialWeights(config, manager)
                             : loadWeights(config, manager, base.model());
                     return new TrainingSession(run, options, source, weights, new AdamOptimizer(manager), manager, 0,
                             null, 0, listener, cancel, pause).run();
@@ -147,7 +147,7 @@ public final class Trainer {
                         elapsed = state.elapsedSeconds();
                     } else {
                         weights = options.baseModel() == null
-                                ? RwkvWeights.initialize(saved.model(), manager, options.seed())
+                                ? options.initialWeights(saved.model(), manager)
                                 : loadWeights(saved.model(), manager, new RunFolder(options.baseModel()).model());
                     }
                     return new TrainingSession(run, options, source, weights, optimizer, manager, step,

@@ -1,6 +1,9 @@
 package org.musai.train;
 
+import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
+import org.musai.model.RwkvConfig;
+import org.musai.model.RwkvWeights;
 
 /**
  * Everything a training run is asked to do, as the seed trainer's flags say it; saved in the run's config.json so
@@ -27,11 +30,19 @@ import java.nio.file.Path;
  * @param seed            seed of weights, batches and dropout
  * @param valFraction     documents held out for validation
  * @param checkpointEvery steps between checkpoints ({@code --checkpoint-every}); one comes at every epoch's end too
+ * @param init            how fresh weights start ({@code --init}): {@value #V4NEO_INIT}, RWKV-LM's v4neo scheme, or
+ *                        {@value #SEED_INIT}, the seed's PyTorch defaults; a fine-tune or a resumed run loads its weights
  */
 public record TrainingOptions(Path dataset, Path binidx, int textVocabSize, Path output, Path baseModel, int ctxLen,
                               int batch, int embed, int layers, int epochs, int stepsPerEpoch, double learningRate,
                               double decayStartEpoch, int firstEpoch, boolean tinyAttention, boolean headQk,
-                              float dropout, String device, long seed, double valFraction, int checkpointEvery) {
+                              float dropout, String device, long seed, double valFraction, int checkpointEvery,
+                              String init) {
+
+    /** RWKV-LM's v4neo initialisation (identity blocks, orthogonal matrices): the default, as it trains faster. */
+    public static final String V4NEO_INIT = "v4neo";
+    /** The seed's PyTorch default initialisation. */
+    public static final String SEED_INIT = "seed";
 
     /**
      * The default checkpoint interval: about two minutes of the default shape on a 2-core CPU (550 ms a step), while
@@ -58,14 +69,33 @@ public record TrainingOptions(Path dataset, Path binidx, int textVocabSize, Path
         require(valFraction >= 0 && valFraction < 1, "--val-fraction must be in [0, 1), not " + valFraction);
         require(device == null || device.matches("cpu|gpu|auto"), "--device must be cpu, gpu or auto, not " + device);
         require(checkpointEvery >= 1, "--checkpoint-every must be at least 1 step, not " + checkpointEvery);
+        require(init == null || init.equals(V4NEO_INIT) || init.equals(SEED_INIT),
+                "--init must be " + V4NEO_INIT + " or " + SEED_INIT + ", not " + init);
         device = device == null ? "cpu" : device;
+        init = init == null ? V4NEO_INIT : init;
+    }
+
+    /** Options with the default initialisation. */
+    public TrainingOptions(Path dataset, Path binidx, int textVocabSize, Path output, Path baseModel, int ctxLen,
+                           int batch, int embed, int layers, int epochs, int stepsPerEpoch, double learningRate,
+                           double decayStartEpoch, int firstEpoch, boolean tinyAttention, boolean headQk,
+                           float dropout, String device, long seed, double valFraction, int checkpointEvery) {
+        this(dataset, binidx, textVocabSize, output, baseModel, ctxLen, batch, embed, layers, epochs, stepsPerEpoch,
+                learningRate, decayStartEpoch, firstEpoch, tinyAttention, headQk, dropout, device, seed, valFraction,
+                checkpointEvery, V4NEO_INIT);
     }
 
     /** The same options with another checkpoint interval (a resumed run may change it). */
     public TrainingOptions withCheckpointEvery(int steps) {
         return new TrainingOptions(dataset, binidx, textVocabSize, output, baseModel, ctxLen, batch, embed, layers,
                 epochs, stepsPerEpoch, learningRate, decayStartEpoch, firstEpoch, tinyAttention, headQk, dropout,
-                device, seed, valFraction, steps);
+                device, seed, valFraction, steps, init);
+    }
+
+    /** Fresh weights for a model of this shape, as {@link #init} says. */
+    public RwkvWeights initialWeights(RwkvConfig config, NDManager manager) {
+        return init.equals(SEED_INIT) ? RwkvWeights.initialize(config, manager, seed)
+                : RwkvWeights.initializeV4neo(config, manager, seed, learningRate);
     }
 
     private static void require(boolean condition, String message) {
