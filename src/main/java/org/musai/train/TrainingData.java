@@ -40,7 +40,8 @@ public final class TrainingData {
         }
     }
 
-    private record Region(long start, int length) {
+    /** A stretch of the token file: a document (its index), or a piece of the stream (-1). */
+    private record Region(long start, int length, int document) {
     }
 
     private final BinIdxReader tokens;
@@ -81,7 +82,7 @@ public final class TrainingData {
         List<Region> train = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) {
             int d = order.get(i);
-            (i < held ? validation : train).add(new Region(tokens.offset(d), tokens.length(d)));
+            (i < held ? validation : train).add(new Region(tokens.offset(d), tokens.length(d), d));
         }
         train.sort((a, b) -> Long.compare(a.start(), b.start()));
         validation.sort((a, b) -> Long.compare(a.start(), b.start()));
@@ -96,10 +97,10 @@ public final class TrainingData {
         List<Region> validation = new ArrayList<>();
         long trainLength = total - held;
         for (long start = 0; start < trainLength; start += Integer.MAX_VALUE) {
-            train.add(new Region(start, (int) Math.min(Integer.MAX_VALUE, trainLength - start)));
+            train.add(new Region(start, (int) Math.min(Integer.MAX_VALUE, trainLength - start), -1));
         }
         if (held > ctxLen) {
-            validation.add(new Region(trainLength, (int) Math.min(Integer.MAX_VALUE, held)));
+            validation.add(new Region(trainLength, (int) Math.min(Integer.MAX_VALUE, held), -1));
         }
         return new TrainingData(tokens, train, validation, ctxLen);
     }
@@ -110,6 +111,11 @@ public final class TrainingData {
 
     public int validationRegions() {
         return validation.size();
+    }
+
+    /** The documents held out, by index, in the order of the token file (none when read as a stream). */
+    public List<Integer> validationDocuments() {
+        return validation.stream().filter(r -> r.document() >= 0).map(Region::document).toList();
     }
 
     public long trainTokens() {
@@ -137,12 +143,48 @@ public final class TrainingData {
 
     /** Windows over the held-out regions, in order, each region from its start with a stride of the context. */
     public List<Batch> validationBatches(int size) throws IOException {
+        List<long[]> windows = validationWindows();
+        return batchesOf(windows.subList(0, Math.min(windows.size(), MAX_VALIDATION_WINDOWS)), size);
+    }
+
+    /** How many windows the held-out regions make, all of them (the trainer reads the first 256). */
+    public int validationWindowCount() {
+        return validationWindows().size();
+    }
+
+    /**
+     * A seeded sample of {@code count} of the held-out windows (all of them when {@code count} is 0 or at least their
+     * number), read in their order: every token of the held-out regions is equally likely to be scored.
+     */
+    public List<Batch> sampledValidationBatches(int size, int count, long seed) throws IOException {
+        List<long[]> windows = validationWindows();
+        if (count > 0 && count < windows.size()) {
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < windows.size(); i++) {
+                order.add(i);
+            }
+            java.util.Collections.shuffle(order, new java.util.Random(seed));
+            List<Integer> chosen = new ArrayList<>(order.subList(0, count));
+            chosen.sort(null);
+            List<long[]> sample = new ArrayList<>();
+            chosen.forEach(i -> sample.add(windows.get(i)));
+            return batchesOf(sample, size);
+        }
+        return batchesOf(windows, size);
+    }
+
+    /** Start and length of each held-out window, region by region from its start with a stride of the context. */
+    private List<long[]> validationWindows() {
         List<long[]> windows = new ArrayList<>();
         for (Region r : validation) {
-            for (long start = 0; start + 1 < r.length() && windows.size() < MAX_VALIDATION_WINDOWS; start += ctxLen) {
+            for (long start = 0; start + 1 < r.length(); start += ctxLen) {
                 windows.add(new long[]{r.start() + start, Math.min(ctxLen + 1L, r.length() - start)});
             }
         }
+        return windows;
+    }
+
+    private List<Batch> batchesOf(List<long[]> windows, int size) throws IOException {
         List<Batch> batches = new ArrayList<>();
         for (int i = 0; i < windows.size(); i += size) {
             int rows = Math.min(size, windows.size() - i);
