@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final String[] CORE = {"org.musai.progress..", "org.musai.io..", "org.musai.midi..",
-            "org.musai.token..", "org.musai.model..", "org.musai.train..", "org.musai.generate..", "org.musai.audio.."};
+            "org.musai.token..", "org.musai.model..", "org.musai.train..", "org.musai.generate..", "org.musai.audio..",
+            "org.musai.quality.."};
 
     private static JavaClasses classes;
 
@@ -58,6 +59,26 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.musai.token..", "org.musai.train..",
                         "org.musai.generate..")
                 .because("the model takes ids and a vocabulary size, so it can be tested with random ids")
+                .check(classes);
+    }
+
+    @Test
+    void theQualityBenchmarkJudgesScoresAndNothingDependsOnIt() {
+        noClasses().that().resideInAPackage("org.musai.quality..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.musai.train..", "org.musai.audio..",
+                        "org.musai.io..")
+                .because("it generates through the generator's public requests and judges scores; held-out NLL "
+                        + "belongs to the trainer's evaluation, which the command line calls beside it")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.musai.quality..")
+                .and().haveSimpleNameNotStartingWith("Quality").and().haveSimpleNameNotStartingWith("TrainingCorpus")
+                .should().dependOnClassesThat().resideInAnyPackage("org.musai.generate..", "org.musai.token..",
+                        "org.musai.model..")
+                .because("the judge sees only the Score, so it measures any piece alike, whoever wrote it")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages("org.musai.quality..", "org.musai.cli..")
+                .should().dependOnClassesThat().resideInAPackage("org.musai.quality..")
+                .because("a benchmark measures: the generator and the rest of the core must not be built to it")
                 .check(classes);
     }
 

@@ -2,9 +2,11 @@ package org.musai.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code musai bench}: machine-readable timings of the hot paths. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Time a hot path and print its figures.",
-        subcommands = {BenchTokenizeCommand.class, BenchTrainCommand.class, BenchGenerateCommand.class, BenchStudioCommand.class})
+/** {@code musai bench}: machine-readable timings of the hot paths, and the quality of a model's music. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time a hot path, or judge a model's music, and print the figures.",
+        subcommands = {BenchTokenizeCommand.class, BenchTrainCommand.class, BenchGenerateCommand.class,
+                BenchQualityCommand.class, BenchStudioCommand.class})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

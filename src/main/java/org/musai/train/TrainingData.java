@@ -49,9 +49,10 @@ public final class TrainingData {
      *
      * @param header tokens of the document's header at its start (0 for none)
      */
-    private record Region(long start, int length, int header) {
+    private record Region(long start, int length, int header, int document) {
+        /** A piece of the stream (no document, no header). */
         Region(long start, int length) {
-            this(start, length, 0);
+            this(start, length, 0, -1);
         }
     }
 
@@ -117,7 +118,8 @@ public final class TrainingData {
                 }
             }
             // a header of BOS alone needs no repeating: the windows of a plain dataset stay as they were
-            (i < held ? validation : train).add(new Region(tokens.offset(d), tokens.length(d), header > 1 ? header : 0));
+            (i < held ? validation : train).add(new Region(tokens.offset(d), tokens.length(d), header > 1 ? header : 0,
+                    d));
         }
         train.sort((a, b) -> Long.compare(a.start(), b.start()));
         validation.sort((a, b) -> Long.compare(a.start(), b.start()));
@@ -146,6 +148,11 @@ public final class TrainingData {
 
     public int validationRegions() {
         return validation.size();
+    }
+
+    /** The documents held out, by index, in the order of the token file (none when read as a stream). */
+    public List<Integer> validationDocuments() {
+        return validation.stream().filter(r -> r.document() >= 0).map(Region::document).toList();
     }
 
     public long trainTokens() {
@@ -177,21 +184,64 @@ public final class TrainingData {
         return builder.build();
     }
 
+    /**
+     * A held-out window: where its tokens start, how many, and whether it opens with its document's header (a window
+     * after the first, with a header).
+     */
+    private record Window(Region region, long start, int length, boolean afterHeader) {
+    }
+
     /** Windows over the held-out regions, in order, each region from its start with a stride of the context. */
     public List<Batch> validationBatches(int size) throws IOException {
-        // each window predicts the tokens after the previous one's; later windows of a document open with its header
-        record Window(Region region, long start, int length, boolean afterHeader) {
+        List<Window> windows = validationWindows();
+        return batchesOf(windows.subList(0, Math.min(windows.size(), MAX_VALIDATION_WINDOWS)), size);
+    }
+
+    /** How many windows the held-out regions make, all of them (the trainer reads the first 256). */
+    public int validationWindowCount() {
+        return validationWindows().size();
+    }
+
+    /**
+     * A seeded sample of {@code count} of the held-out windows (all of them when {@code count} is 0 or at least their
+     * number), read in their order: every token of the held-out regions is equally likely to be scored.
+     */
+    public List<Batch> sampledValidationBatches(int size, int count, long seed) throws IOException {
+        List<Window> windows = validationWindows();
+        if (count > 0 && count < windows.size()) {
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < windows.size(); i++) {
+                order.add(i);
+            }
+            java.util.Collections.shuffle(order, new java.util.Random(seed));
+            List<Integer> chosen = new ArrayList<>(order.subList(0, count));
+            chosen.sort(null);
+            List<Window> sample = new ArrayList<>();
+            chosen.forEach(i -> sample.add(windows.get(i)));
+            return batchesOf(sample, size);
         }
+        return batchesOf(windows, size);
+    }
+
+    /**
+     * The held-out windows, region by region from its start: each predicts the tokens after the previous one's, and
+     * later windows of a document with a header open with it.
+     */
+    private List<Window> validationWindows() {
         List<Window> windows = new ArrayList<>();
         for (Region r : validation) {
             long start = 0;
-            while (start + 1 < r.length() && windows.size() < MAX_VALIDATION_WINDOWS) {
+            while (start + 1 < r.length()) {
                 boolean later = start > 0 && r.header() > 0 && ctxLen + 1 - r.header() > 1;
                 int span = later ? ctxLen + 1 - r.header() : ctxLen + 1;
                 windows.add(new Window(r, r.start() + start, (int) Math.min(span, r.length() - start), later));
                 start += span - 1;
             }
         }
+        return windows;
+    }
+
+    private List<Batch> batchesOf(List<Window> windows, int size) throws IOException {
         List<Batch> batches = new ArrayList<>();
         for (int i = 0; i < windows.size(); i += size) {
             int rows = Math.min(size, windows.size() - i);
