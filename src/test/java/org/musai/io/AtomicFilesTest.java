@@ -27,13 +27,15 @@ class AtomicFilesTest {
     @Test
     void knowsItsOwnLeftoversAndNothingElse() throws Exception {
         Path target = dir.resolve("config.json");
-        Path ours = Files.write(dir.resolve(".config.json1234567890.tmp"), new byte[]{1});
-        for (String other : new String[]{".config.json.tmp", ".config.jsonx1.tmp", "config.json1.tmp",
-                ".config.json12.tmp.bak", ".other.json12.tmp"}) {
+        // PartialFiles' naming: "." + name + ".partial-" + the writer's process id + "-" + digits
+        Path ours = Files.write(dir.resolve(".config.json.partial-4242-1234567890"), new byte[]{1});
+        for (String other : new String[]{".config.json.tmp", ".config.json.partial-x-1", "config.json.partial-1-1",
+                ".config.json.partial-1-2.bak", ".other.json.partial-1-2", ".config.json.partial-notes"}) {
             Files.write(dir.resolve(other), new byte[]{2});
         }
         assertThat(AtomicFiles.leftoversOf(target)).containsExactly(ours.toAbsolutePath());
         assertThat(AtomicFiles.isLeftoverOf(ours, target)).isTrue();
         assertThat(AtomicFiles.isLeftoverOf(dir.resolve(".config.json.tmp"), target)).isFalse();
+        assertThat(AtomicFiles.isLeftoverOf(dir.resolve(".config.json.partial-notes"), target)).isFalse();
     }
 }

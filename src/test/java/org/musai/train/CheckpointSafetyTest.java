@@ -164,8 +164,8 @@ class CheckpointSafetyTest {
         }, stop);
         Path checkpoints = run.resolve("checkpoints");
         List<Path> ours = List.of(checkpoints.resolve(".partial-1234567"),
-                checkpoints.resolve(".pruned-step-000000001"), run.resolve(".model.safetensors8765.tmp"),
-                run.resolve(".metrics.csv42.tmp"));
+                checkpoints.resolve(".pruned-step-000000001"), run.resolve(".model.safetensors.partial-77-8765"),
+                run.resolve(".metrics.csv.partial-77-42"));
         List<Path> theirs = List.of(checkpoints.resolve(".partial-notes"), checkpoints.resolve("mine"),
                 run.resolve("notes.txt"), run.resolve(".model.safetensors.tmp"));
         for (Path path : ours.subList(0, 2)) {
