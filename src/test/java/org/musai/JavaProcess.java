@@ -85,13 +85,15 @@ public final class JavaProcess {
     }
 
     /**
-     * SIGINT, as Ctrl-C sends it: the JVM runs its shutdown hooks. Sent with kill(1), since Java's own
-     * {@code destroy()} sends SIGTERM and closes the output, which the test wants to read.
+     * Stops it as Ctrl-C does, through the JVM's shutdown hooks. SIGTERM rather than SIGINT: a JVM started from a
+     * shell that ignores SIGINT (any background job, such as a CI runner's or {@code nohup mvn ... &}) inherits that and
+     * never sees a SIGINT; SIGTERM reaches the same hooks in every case. Sent with kill(1), since Java's own
+     * {@code destroy()} closes the output, which the test wants to read.
      */
     public void interrupt() throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start();
         if (kill.waitFor() != 0) {
-            throw new IllegalStateException("kill -INT " + process.pid() + " failed");
+            throw new IllegalStateException("kill -TERM " + process.pid() + " failed");
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
+import org.musai.io.OutputPaths;
 import org.musai.model.RwkvConfig;
 import org.musai.model.RwkvWeights;
 import org.musai.model.SafetensorsFile;
@@ -159,6 +160,12 @@ public final class Trainer {
 
     /** A new run needs a new or empty folder (the remains of a killed start in it are ours and do not count). */
     private static void refuseExistingRun(RunFolder run) throws TrainingException, IOException {
+        try {
+            // a file, device, FIFO or link is not a run folder, and a missing parent is not made on the user's behalf
+            OutputPaths.checkFolder(run.path());
+        } catch (OutputPaths.OutputPathException e) {
+            throw new TrainingException(e.getMessage());
+        }
         if (Files.exists(run.config())) {
             throw new TrainingException(run.path() + " already holds a run; continue it with --resume "
                     + run.path() + " or choose another folder");
@@ -169,8 +176,6 @@ public final class Trainer {
                     throw new TrainingException(run.path() + " holds other files; choose an empty or new folder");
                 }
             }
-        } else if (Files.exists(run.path())) {
-            throw new TrainingException(run.path() + " is a file; give a folder for the run");
         }
     }
 

@@ -65,7 +65,8 @@ class OutputSafetyTest {
                 List.of("generate", "--bars", "2", "-o", "ok.mid", "--wav"),
                 List.of("render", song, "-o"),
                 List.of("tokenize", "-m", CliRunner.bundledCorpus().resolve("midly"), "-l", "0", "-t"),
-                List.of("detokenize", "-t", CliRunner.bundledCorpus(), "-o"));
+                List.of("detokenize", "-t", CliRunner.bundledCorpus(), "-o"),
+                List.of("train", "-t", CliRunner.bundledCorpus(), "-e", "16", "-n", "1", "-o"));
     }
 
     @ParameterizedTest
