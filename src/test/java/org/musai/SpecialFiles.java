@@ -12,9 +12,18 @@ public final class SpecialFiles {
 
     /** Makes a FIFO (named pipe) with the system's mkfifo; false when there is none. */
     public static boolean makeFifo(Path path) throws InterruptedException {
+        return succeeds("mkfifo", path.toString()) && Files.exists(path);
+    }
+
+    /**
+     * Runs a system command (mkfifo, mknod, mount) and says whether it succeeded; false also where it is missing or
+     * not allowed, so that a test can skip what this machine cannot make. Its output is read and dropped.
+     */
+    public static boolean succeeds(String... command) throws InterruptedException {
         try {
-            Process process = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
-            return process.waitFor() == 0 && Files.exists(path);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            return process.waitFor() == 0;
         } catch (IOException e) {
             return false;
         }

@@ -126,7 +126,8 @@ public final class RwkvWeights implements AutoCloseable {
         return weights;
     }
 
-    private static double gaussian(SplittableRandom random) {
+    /** A standard normal value (Box-Muller), for every initialisation scheme. */
+    static double gaussian(SplittableRandom random) {
         double u1 = random.nextDouble();
         double u2 = random.nextDouble();
         return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);

@@ -60,7 +60,7 @@ final class V4neoInit {
         for (int j = 0; j < narrow; j++) {
             double[] v = q[j];
             for (int i = 0; i < tall; i++) {
-                v[i] = gaussian(random);
+                v[i] = RwkvWeights.gaussian(random);
             }
             for (int pass = 0; pass < 2; pass++) {
                 for (int k = 0; k < j; k++) {
@@ -89,11 +89,5 @@ final class V4neoInit {
                 out[r * cols + c] = (float) (value * gain);
             }
         }
-    }
-
-    private static double gaussian(SplittableRandom random) {
-        double u1 = random.nextDouble();
-        double u2 = random.nextDouble();
-        return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
     }
 }

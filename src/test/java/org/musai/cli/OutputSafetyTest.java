@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.musai.SpecialFiles;
 
 /**
  * Every command that writes refuses an output path that is a FIFO, a device or a symbolic link (to either), or whose
@@ -37,23 +38,17 @@ class OutputSafetyTest {
     @BeforeEach
     void makeNodes() throws Exception {
         fifo = dir.resolve("fifo");
-        run("mkfifo", fifo.toString());
+        assertThat(SpecialFiles.makeFifo(fifo)).as("mkfifo").isTrue();
         linkToFifo = Files.createSymbolicLink(dir.resolve("link-to-fifo"), fifo);
         linkToDevNull = Files.createSymbolicLink(dir.resolve("link-to-null"), Path.of("/dev/null"));
         // a character device of our own (the same numbers as /dev/null), where the test may make one (root)
         Path node = dir.resolve("chardev");
-        device = run("mknod", node.toString(), "c", "1", "3") ? node : null;
+        device = SpecialFiles.succeeds("mknod", node.toString(), "c", "1", "3") ? node : null;
     }
 
     @AfterEach
     void removeTheLinkOutOfTheTempFolder() throws IOException {
         Files.deleteIfExists(linkToDevNull); // JUnit warns about links that leave its folder
-    }
-
-    private static boolean run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getInputStream().readAllBytes();
-        return process.waitFor() == 0;
     }
 
     /** Each command that writes a file or folder, with its output at the end of the arguments. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.musai.SpecialFiles;
 import org.musai.progress.CancellationToken;
 import org.musai.progress.ProgressListener;
 import org.musai.token.TokenizerConfig.Algorithm;
@@ -37,21 +38,15 @@ class DatasetFullDiskTest {
     @BeforeEach
     void mountASmallDisk() throws Exception {
         disk = Files.createDirectories(temp.resolve("disk"));
-        mounted = run("mount", "-t", "tmpfs", "-o", "size=" + DISK_SIZE, "tmpfs", disk.toString());
+        mounted = SpecialFiles.succeeds("mount", "-t", "tmpfs", "-o", "size=" + DISK_SIZE, "tmpfs", disk.toString());
         assumeTrue(mounted, "cannot mount a tmpfs here (needs root)");
     }
 
     @AfterEach
     void unmount() throws Exception {
         if (mounted) {
-            run("umount", "-l", disk.toString()); // lazily: memory-mapped token files may still be mapped
+            SpecialFiles.succeeds("umount", "-l", disk.toString()); // lazily: memory-mapped token files may still be mapped
         }
-    }
-
-    private static boolean run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getInputStream().readAllBytes();
-        return process.waitFor() == 0;
     }
 
     @Test
