@@ -56,14 +56,23 @@ class TrainKillTest {
         boolean lockChecked = false;
         for (int i = 0; i < PLAN.size(); i++) {
             Moment moment = PLAN.get(i);
+            // read before the process starts to rewrite the run: rows past both can only be its own steps
+            long doneBefore = Math.max(newestCheckpoint(run), lastCompleteRow(run));
             List<String> properties = moment == Moment.IN_CHECKPOINT
                     ? List.of("musai.crashTest.checkpointPauseMillis=" + CHECKPOINT_PAUSE_MILLIS) : List.of();
             JavaProcess musai = i == 0 ? JavaProcess.musai(properties, trainArguments(dataset, run))
                     : JavaProcess.musai(properties, "train", "--resume", run);
             List<Path> partialsBefore = CheckpointProbe.partialFolders(run);
             switch (moment) {
-                case AT_START_UP -> Thread.sleep(random.nextInt(1_500));
+                case AT_START_UP -> { // before its first step, however fast the machine
+                    long until = System.nanoTime() + random.nextInt(1_500) * 1_000_000L;
+                    while (System.nanoTime() < until && !musai.printed("Training ")) {
+                        Thread.sleep(2);
+                    }
+                }
                 case MID_STEPS, CTRL_C -> {
+                    // a step counted from where it resumes, not a sleep: on a fast machine a sleep outlasts the run
+                    long target = doneBefore + 1 + random.nextInt(2 * CHECKPOINT_EVERY);
                     awaitOrFail(musai, () -> musai.printed("Training "));
                     if (!lockChecked) { // a second run, here in the test's JVM, is refused while the child trains
                         assertThatThrownBy(() -> new Trainer().resume(run, new TrainingListener() {
@@ -71,7 +80,7 @@ class TrainKillTest {
                                 .hasMessageContaining("is in use by process " + musai.pid());
                         lockChecked = true;
                     }
-                    Thread.sleep(100 + random.nextInt(500));
+                    awaitOrFail(musai, () -> lastCompleteRowOrZero(run) >= target);
                 }
                 case IN_CHECKPOINT -> {
                     awaitOrFail(musai, () -> newPartial(run, partialsBefore));
@@ -88,8 +97,7 @@ class TrainKillTest {
             musai.await(PROCESS_SECONDS);
 
             long lastRow = lastCompleteRow(run);
-            List<Long> checkpoints = CheckpointProbe.loadAll(run); // every checkpoint on disk loads completely
-            long newest = checkpoints.isEmpty() ? 0 : checkpoints.get(checkpoints.size() - 1);
+            long newest = newestCheckpoint(run); // every checkpoint on disk loads completely
             assertThat(lastRow - newest).as("steps lost by interruption %d (%s)", i, moment)
                     .isBetween(0L, (long) CHECKPOINT_EVERY);
             System.out.printf("interruption %d (%s): after step %d, resumes from %d (%d lost)%n", i + 1, moment,
@@ -146,6 +154,22 @@ class TrainKillTest {
         CliRunner.Result tokenized = CliRunner.run("tokenize", "-m", pieces, "-t", dataset);
         assertThat(tokenized.exit()).as(tokenized.err()).isZero();
         return dataset;
+    }
+
+    private static long newestCheckpoint(Path run) throws Exception {
+        if (!Files.isDirectory(run)) {
+            return 0;
+        }
+        List<Long> checkpoints = CheckpointProbe.loadAll(run);
+        return checkpoints.isEmpty() ? 0 : checkpoints.get(checkpoints.size() - 1);
+    }
+
+    private static long lastCompleteRowOrZero(Path run) {
+        try {
+            return lastCompleteRow(run);
+        } catch (Exception e) {
+            return 0; // a resume is rewriting it; look again
+        }
     }
 
     private static boolean newPartial(Path run, List<Path> before) {
