@@ -25,8 +25,6 @@ import org.musai.midi.SmfReader;
 import org.musai.midi.SmfWriter;
 import org.musai.midi.TimeSignature;
 import org.musai.progress.ProgressListener;
-import org.musai.token.Quantization;
-import org.musai.token.Quantizer;
 import org.musai.token.Vocabulary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -120,7 +118,8 @@ final class GenerateCommand implements Callable<Integer> {
     String barsRange;
 
     @Option(names = "--tracks", paramLabel = "LIST", split = ",",
-            description = "With --infill: the tracks to regenerate, from 1 (default: all).")
+            description = {"With --infill: the tracks to regenerate, from 1, as 'musai inspect' lists them "
+                    + "(default: all).", "Tracks of the same instrument are regenerated together."})
     List<Integer> tracks;
 
     /** Longer pieces than this are a slip of the keyboard (and hours of sampling). */
@@ -255,7 +254,7 @@ final class GenerateCommand implements Callable<Integer> {
         int first = range[0] - 1;
         int last = range[1] - 1;
         Score score = new SmfReader().read(primer);
-        int count = new Quantizer(new Quantization(bundle.codec().tokenizer().config())).quantize(score).tracks().size();
+        int count = score.tracks().size();
         Set<Integer> chosen = new TreeSet<>();
         for (int t : tracks == null ? java.util.stream.IntStream.rangeClosed(1, count).boxed().toList() : tracks) {
             if (t < 1 || t > count) {
@@ -274,7 +273,8 @@ final class GenerateCommand implements Callable<Integer> {
                 Path file = variations == 1 ? output : numbered(output, i + 1);
                 new SmfWriter().write(piece.score(), file);
                 out.printf(Locale.ROOT, "%s: bars %d-%d of tracks %s regenerated, %d notes, seed %d, %.2f s%n", file,
-                        first + 1, last + 1, chosen.stream().map(t -> t + 1).toList(), piece.score().noteCount(),
+                        first + 1, last + 1, Generator.regeneratedTracks(score, chosen).stream().map(t -> t + 1)
+                                .toList(), piece.score().noteCount(),
                         piece.seed(), piece.seconds());
             }
         }

@@ -62,6 +62,9 @@ final class InspectCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %2d %-20s %d%n", number++, entry.getKey(), entry.getValue());
         }
         out.println("tokenizing with the default settings: " + report.loss().describe());
+        if (java.nio.file.Files.isRegularFile(folder) && report.readable() == 1) {
+            printTracks(new org.musai.midi.SmfReader().read(folder), out);
+        }
         if (!report.damaged().isEmpty()) {
             out.println("damaged, read up to the damage (" + report.damaged().size() + "):");
             for (FolderInspector.DamagedFile file : report.damaged()) {
@@ -75,5 +78,19 @@ final class InspectCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** The tracks of one file, numbered as generate --infill --tracks counts them. */
+    private static void printTracks(org.musai.midi.Score score, PrintWriter out) {
+        org.musai.midi.BarMap bars = org.musai.midi.BarMap.of(score, org.musai.midi.BarMap.barsOf(score));
+        out.println("tracks (as generate --tracks counts them):");
+        int number = 1;
+        for (org.musai.midi.Track track : score.tracks()) {
+            String where = track.notes().isEmpty() ? "" : String.format(Locale.ROOT, ", bars %d-%d",
+                    bars.barAt(track.notes().get(0).tick()) + 1, bars.barAt(Math.max(0, track.endTick() - 1)) + 1);
+            out.printf(Locale.ROOT, "  %2d %-24s %s, program %d, %d notes%s%n", number++,
+                    track.name().isEmpty() ? "(no name)" : "'" + track.name() + "'", track.instrumentClass()
+                            .displayName(), track.program(), track.notes().size(), where);
+        }
     }
 }

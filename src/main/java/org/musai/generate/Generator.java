@@ -21,6 +21,7 @@ import org.musai.token.Quantization;
 import org.musai.token.Quantizer;
 import org.musai.token.SpecialTokens;
 import org.musai.token.TokenCodec;
+import org.musai.token.TokenizerConfig;
 import org.musai.token.mmm.FillSlot;
 import org.musai.token.mmm.MmmTokenKind;
 import org.musai.token.mmm.MmmTokenizer;
@@ -89,11 +90,12 @@ public final class Generator {
     private Generation generateOne(GenerationRequest request, long seed, CancellationToken cancel)
             throws CancelledException {
         long start = System.nanoTime();
-        GenerationControls controls = request.controls();
-        RemiGrammar grammar = new RemiGrammar(remi.remiVocabulary(), quantization, controls);
+        GenerationControls asked = request.controls();
         Prompt prompt = request.primerTokens() != null ? tokens(request.primerTokens())
-                : request.primer() != null ? primer(request.primer(), request.primerBars(), controls)
-                : freshStart(controls, request.sampling(), seed);
+                : request.primer() != null ? primer(request.primer(), request.primerBars(), asked)
+                : freshStart(asked, request.sampling(), seed);
+        GenerationControls controls = request.hasPrimer() ? withPrimerBand(asked, prompt) : asked;
+        RemiGrammar grammar = new RemiGrammar(remi.remiVocabulary(), quantization, controls);
         for (int id : prompt.baseIds()) {
             grammar.accept(id);
         }
@@ -106,13 +108,37 @@ public final class Generator {
         grammar.limitBars(primed + controls.bars() - (request.hasPrimer() ? 0 : 1));
         int[] all = continueWith(grammar, prompt.baseIds(), request.sampling(), seed, request.maxTokens(), cancel);
         DecodedScore decoded = model.codec().decode(all);
-        Score score = request.hasPrimer() ? decoded.score() : withExactTempo(decoded.score(), controls.tempoBpm());
+        Score score = request.primer() != null ? PrimerSplice.continuation(request.primer(), decoded.score(), primed)
+                : request.hasPrimer() ? decoded.score() : withExactTempo(decoded.score(), controls.tempoBpm());
         return new Generation(score, all, decoded.skippedTokens(), seed, (System.nanoTime() - start) / 1e9);
     }
 
     /**
+     * A continuation plays the primer's instruments, each on its own program, and each goes on playing: only those
+     * unless a band was asked for, which joins them (an oboe does not join a piano prelude uninvited, nor a
+     * harpsichord its piano).
+     */
+    private GenerationControls withPrimerBand(GenerationControls asked, Prompt prompt) {
+        Set<InstrumentClass> primerClasses = java.util.EnumSet.noneOf(InstrumentClass.class);
+        Set<Integer> programs = new java.util.HashSet<>();
+        for (org.musai.midi.Track track : model.codec().decode(prompt.baseIds()).score().tracks()) {
+            primerClasses.add(track.instrumentClass());
+            programs.add(track.drum() ? -1 : track.program());
+        }
+        if (primerClasses.isEmpty()) {
+            return asked; // a primer without notes: nothing to follow
+        }
+        if (asked.bandMustPlay()) {
+            primerClasses.addAll(asked.classes());
+        }
+        return asked.withInstruments(primerClasses, programs).withBandMustPlay(true); // the band goes on playing
+    }
+
+    /**
      * Regenerates bars {@code firstBar..lastBar} (0-based, inclusive) of the chosen tracks of a score with an MMM
-     * model, keeping everything else; the tracks are indices into the quantized score's tracks.
+     * model and puts them into the score itself ({@link PrimerSplice}): the tracks are indices into
+     * {@code score.tracks()}. The model sees one part per instrument, so tracks that play the same instrument as a
+     * chosen one (a piano's other hand) are regenerated with it; {@link #regeneratedTracks} says which.
      */
     public Generation infill(Score score, Set<Integer> tracks, int firstBar, int lastBar, SamplingSettings sampling,
                              int maxTokens, CancellationToken cancel) throws GenerationException, CancelledException {
@@ -121,15 +147,33 @@ public final class Generator {
                     + model.codec().tokenizer().config().algorithm() + " tokens");
         }
         long start = System.nanoTime();
-        int[] prompt;
-        List<FillSlot> slots;
+        Score quantized = new Quantizer(quantization).quantize(score);
+        Set<PrimerSplice.Instrument> instruments;
         try {
-            prompt = mmm.infillPrompt(score, tracks, firstBar, lastBar);
-            slots = mmm.fillSlots(score, tracks, firstBar, lastBar);
+            instruments = instruments(score, tracks);
         } catch (IllegalArgumentException e) {
             throw new GenerationException(e.getMessage());
         }
-        BarGrid grid = BarGrid.of(new Quantizer(quantization).quantize(score).timeSignatures(), quantization);
+        Set<Integer> parts = new java.util.TreeSet<>();
+        for (int i = 0; i < quantized.tracks().size(); i++) {
+            if (instruments.contains(PrimerSplice.Instrument.of(quantized.tracks().get(i)))) {
+                parts.add(i);
+            }
+        }
+        if (parts.isEmpty()) {
+            TokenizerConfig config = model.codec().tokenizer().config();
+            throw new GenerationException("the chosen tracks have no notes this model can play (pitches "
+                    + config.pitchLow() + "-" + config.pitchHigh() + ")");
+        }
+        int[] prompt;
+        List<FillSlot> slots;
+        try {
+            prompt = mmm.infillPrompt(score, parts, firstBar, lastBar);
+            slots = mmm.fillSlots(score, parts, firstBar, lastBar);
+        } catch (IllegalArgumentException e) {
+            throw new GenerationException(e.getMessage());
+        }
+        BarGrid grid = BarGrid.of(quantized.timeSignatures(), quantization);
         int[] lengths = slots.stream().mapToInt(slot -> grid.barLength(slot.bar())).toArray();
         MmmFillGrammar grammar = new MmmFillGrammar(mmm.tokenIds(), lengths);
         for (int id : prompt) {
@@ -137,8 +181,33 @@ public final class Generator {
         }
         int[] all = continueWith(grammar, prompt, sampling, sampling.seed(), maxTokens, cancel);
         DecodedScore decoded = model.codec().decode(all);
-        return new Generation(decoded.score(), all, decoded.skippedTokens(), sampling.seed(),
+        Score spliced = PrimerSplice.infill(score, decoded.score(), instruments, firstBar, lastBar);
+        return new Generation(spliced, all, decoded.skippedTokens(), sampling.seed(),
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The tracks of a score that {@link #infill} regenerates when these are chosen: those of their instruments. */
+    public static Set<Integer> regeneratedTracks(Score score, Set<Integer> chosen) {
+        Set<PrimerSplice.Instrument> instruments = instruments(score, chosen);
+        Set<Integer> all = new java.util.TreeSet<>();
+        for (int i = 0; i < score.tracks().size(); i++) {
+            if (instruments.contains(PrimerSplice.Instrument.of(score.tracks().get(i)))) {
+                all.add(i);
+            }
+        }
+        return all;
+    }
+
+    private static Set<PrimerSplice.Instrument> instruments(Score score, Set<Integer> tracks) {
+        Set<PrimerSplice.Instrument> instruments = new java.util.HashSet<>();
+        for (int t : tracks) {
+            if (t < 0 || t >= score.tracks().size()) {
+                throw new IllegalArgumentException("track " + (t + 1) + " does not exist: the piece has "
+                        + score.tracks().size() + " tracks");
+            }
+            instruments.add(PrimerSplice.Instrument.of(score.tracks().get(t)));
+        }
+        return instruments;
     }
 
     /**
@@ -302,7 +371,7 @@ public final class Generator {
     }
 
     /**
-     * The first bars of a score, encoded without their end, and how many bars they span; with a class header and a
+     * The first bars of a score, encoded up to the Bar that opens the next one, and how many bars they span; with a class header and a
      * band asked for, the header names the primer's classes and the band's.
      */
     private Prompt primer(Score primer, int bars, GenerationControls controls) {
@@ -312,8 +381,8 @@ public final class Generator {
         int lastBar = quantized.endTick() == 0 ? 0 : grid.barAt((quantized.endTick() - 1) / tpp);
         int kept = bars > 0 ? Math.min(bars, lastBar + 1) : lastBar + 1;
         int[] ids = remi.encode(quantized.before(grid.barStart(kept) * tpp));
-        ids = Arrays.copyOf(ids, ids.length - 1); // drop EOS: the model continues
         RemiVocabulary v = remi.remiVocabulary();
+        ids[ids.length - 1] = v.bar(); // EOS becomes the next bar: the primer's bars are closed, the model goes on
         if (v.hasClassHeader() && controls.bandMustPlay()) {
             Set<InstrumentClass> band = header(ids);
             int headerEnd = 1 + band.size();

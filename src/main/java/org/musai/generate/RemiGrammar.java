@@ -199,7 +199,8 @@ final class RemiGrammar implements Grammar {
                     : previous == Kind.DURATION && at > clock.cursor());
             case REST -> bar >= 0 && (previous == Kind.DURATION || afterTime)
                     && clock.barOf(clock.restLanding(value)) < maxBars
-                    && (clock.barOf(clock.restLanding(value)) == bar || !holdsBar(false));
+                    && (clock.barOf(clock.restLanding(value)) == bar || !holdsBar(false)
+                    && !skipsADueBar(clock.barOf(clock.restLanding(value))));
             case CHORD -> bar >= 0 && (previous == Kind.POSITION || previous == Kind.TEMPO);
             case PROGRAM -> bar >= 0 && mayPlay(value)
                     && (previous == Kind.POSITION || previous == Kind.TEMPO || previous == Kind.DURATION);
@@ -260,6 +261,19 @@ final class RemiGrammar implements Grammar {
             holdingBar = holds;
         }
         return holds;
+    }
+
+    /**
+     * Whether a rest that lands in bar {@code landing} would pass in silence a bar by whose end a class of the band
+     * must have played: one rest can cross several bar lines.
+     */
+    private boolean skipsADueBar(int landing) {
+        for (InstrumentClass c : band) {
+            if (controls.classes().contains(c) && lastBarPlayed[c.number()] < landing - controls.presenceBars()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a class of the band has been silent for the whole stretch that ends with this bar. */

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Writes a {@link Score} as a type 1 Standard MIDI File: a conductor track with the tempo map and time signatures,
- * then one track per instrument on its own channel, drums on channel 10. Stateless and thread-safe.
+ * then one track per instrument on its own channel, drums on channel 10. Every track ends on the bar line at or after
+ * the last note's release, so that a DAW imports whole bars. Stateless and thread-safe.
  */
 public final class SmfWriter {
 
@@ -32,11 +33,12 @@ public final class SmfWriter {
         writeShort(out, 1);
         writeShort(out, score.tracks().size() + 1);
         writeShort(out, score.ticksPerQuarter());
-        writeChunk(out, conductorTrack(score));
+        int end = BarMap.of(score, BarMap.barsOf(score)).end();
+        writeChunk(out, conductorTrack(score), end);
         int melodic = 0;
         for (Track track : score.tracks()) {
             int channel = track.drum() ? DRUM_CHANNEL : MELODIC_CHANNELS[melodic++ % MELODIC_CHANNELS.length];
-            writeChunk(out, instrumentTrack(track, channel));
+            writeChunk(out, instrumentTrack(track, channel), end);
         }
         return out.toByteArray();
     }
@@ -79,8 +81,8 @@ public final class SmfWriter {
         return events;
     }
 
-    private static void writeChunk(ByteArrayOutputStream out, TrackEvents events) {
-        byte[] body = events.encode();
+    private static void writeChunk(ByteArrayOutputStream out, TrackEvents events, int endTick) {
+        byte[] body = events.encode(endTick);
         out.writeBytes("MTrk".getBytes(StandardCharsets.ISO_8859_1));
         writeInt(out, body.length);
         out.writeBytes(body);
@@ -123,7 +125,8 @@ public final class SmfWriter {
             messages.add(message);
         }
 
-        byte[] encode() {
+        /** The chunk's bytes, its end of track at {@code endTick} or at its last event, whichever is later. */
+        byte[] encode(int endTick) {
             keys.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
             ByteArrayOutputStream out = new ByteArrayOutputStream(messages.size() * 5 + 4);
             byte[] vlq = new byte[5];
@@ -134,7 +137,7 @@ public final class SmfWriter {
                 out.writeBytes(messages.get((int) key[1]));
                 previous = tick;
             }
-            out.write(0);
+            out.write(vlq, 0, putVlq(vlq, 0, Math.max(0, endTick - previous)));
             out.writeBytes(new byte[]{(byte) META, META_END_OF_TRACK, 0});
             return out.toByteArray();
         }

@@ -1,5 +1,6 @@
 package org.musai.quality;
 
+import org.musai.midi.BarMap;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;

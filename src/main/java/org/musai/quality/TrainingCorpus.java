@@ -1,5 +1,6 @@
 package org.musai.quality;
 
+import org.musai.midi.BarMap;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

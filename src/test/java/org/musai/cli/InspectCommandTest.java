@@ -48,6 +48,19 @@ class InspectCommandTest {
     }
 
     @Test
+    void oneFileListsItsTracksAsInfillCountsThem() {
+        CliRunner.Result result = CliRunner.run("inspect",
+                CliRunner.bundledCorpus().resolve("freedoom/freedoom1_D_E1M2.mid"));
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        // as the JDK's reader sees the file: the bass enters at tick 3072 of 96 per quarter (bar 9 of 4/4) and is
+        // last released at 24455 (bar 64)
+        assertThat(result.out()).containsPattern("(?m)^\\s*3 'BooBass \\(MIDI\\)'\\s+Bass, program 33, 49 notes, "
+                + "bars 9-64$");
+        assertThat(result.out()).containsPattern("(?m)^\\s*2 'FPC \\(MIDI\\)'\\s+Drums");
+    }
+
+    @Test
     void missingFolderIsBadInput() {
         CliRunner.Result result = CliRunner.run("inspect", "/no/such/folder/anywhere");
 

@@ -123,20 +123,30 @@ class GeneratorTest {
     }
 
     @Test
-    void continuesAPrimerAfterItsBars(@TempDir Path dir) throws Exception {
+    void continuesAPrimerAfterItsBarsKeepingItsTracksTempoAndInstruments(@TempDir Path dir) throws Exception {
         Score primer = new SmfReader().read(TestCorpus.bundled().resolve("midly/Clementi.mid"));
-        TokenizerConfig config = TokenizerConfig.defaults(TokenizerConfig.Algorithm.REMI);
-        Score firstBars = new Quantizer(new Quantization(config)).quantize(primer);
-        GenerationRequest request = new GenerationRequest(new GenerationControls(EnumSet.of(InstrumentClass.PIANO), 4,
+        // the file as read: 120 ticks per quarter, 4/4 at 160 bpm, the two hands on two piano tracks
+        assertThat(primer.ticksPerQuarter()).isEqualTo(120);
+        assertThat(primer.tracks()).hasSize(2);
+        int primerEnd = 2 * 4 * 120; // two bars of 4/4
+        // every class may play: a continuation still plays only the primer's piano
+        GenerationRequest request = new GenerationRequest(new GenerationControls(InstrumentFilter.defaultClasses(), 4,
                 TimeSignature.COMMON_TIME, 120), SamplingSettings.defaults(5), 1, primer, 2, 4000);
         Generation piece = new Generator(model).generate(request, ProgressListener.NONE, new CancellationToken()).get(0);
+        Score result = piece.score();
         assertThat(piece.skippedTokens()).isZero();
-        int primerEnd = 2 * firstBars.timeSignaturesOrDefault().get(0).barTicks(Quantization.TICKS_PER_QUARTER);
-        List<Note> expected = firstBars.tracks().get(0).notes().stream().filter(n -> n.tick() < primerEnd).toList();
-        List<Note> generatedStart = piece.score().tracks().stream().flatMap(t -> t.notes().stream())
-                .filter(n -> n.tick() < primerEnd).sorted().toList();
-        assertThat(generatedStart).containsAll(expected);
-        new SmfWriter().write(piece.score(), dir.resolve("continued.mid"));
-        assertThat(new SmfReader().read(dir.resolve("continued.mid")).noteCount()).isEqualTo(piece.score().noteCount());
+        assertThat(result.ticksPerQuarter()).isEqualTo(120);
+        assertThat(result.tempos()).isEqualTo(primer.tempos());
+        assertThat(result.tracks()).as("the two hands stay two tracks, and no other instrument joins")
+                .hasSize(2).allSatisfy(t -> assertThat(t.instrumentClass()).isEqualTo(InstrumentClass.PIANO));
+        for (int hand = 0; hand < 2; hand++) {
+            List<Note> own = primer.tracks().get(hand).notes().stream().filter(n -> n.tick() < primerEnd).toList();
+            assertThat(result.tracks().get(hand).notes().stream().filter(n -> n.tick() < primerEnd).toList())
+                    .as("hand %d in the primer's bars, as read", hand).isEqualTo(own);
+        }
+        assertThat(result.tracks().stream().flatMap(t -> t.notes().stream()).filter(n -> n.tick() >= primerEnd))
+                .as("the continuation").isNotEmpty();
+        new SmfWriter().write(result, dir.resolve("continued.mid"));
+        assertThat(new SmfReader().read(dir.resolve("continued.mid")).noteCount()).isEqualTo(result.noteCount());
     }
 }

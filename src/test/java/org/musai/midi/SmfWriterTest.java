@@ -49,6 +49,28 @@ class SmfWriterTest {
         assertThat(Files.list(dir)).hasSize(1); // the atomic write left no temporary file
     }
 
+    @Test
+    void everyTrackEndsOnTheBarLineAfterTheLastRelease(@TempDir Path dir) throws Exception {
+        // 3/4 at 480: bars of 1440 ticks; the last note is released at 1500, in bar 2, so every track ends at 2880
+        Score score = new Score(480, List.of(
+                new Track("Piano", 0, false, List.of(new Note(0, 480, 60, 100), new Note(1000, 500, 64, 90))),
+                new Track("Drums", 0, true, List.of(new Note(0, 60, 36, 120)))),
+                List.of(new TempoChange(0, 600_000)), List.of(new TimeSignature(0, 3, 4)));
+        Path file = dir.resolve("out.mid");
+        writer.write(score, file);
+        Sequence sequence = MidiSystem.getSequence(file.toFile());
+        for (javax.sound.midi.Track track : sequence.getTracks()) {
+            javax.sound.midi.MidiEvent last = track.get(track.size() - 1);
+            assertThat(last.getMessage().getStatus()).isEqualTo(0xFF);
+            assertThat(((javax.sound.midi.MetaMessage) last.getMessage()).getType()).isEqualTo(0x2F);
+            assertThat(last.getTick()).isEqualTo(2880);
+        }
+        // a release exactly on a bar line ends the piece there
+        Score onTheLine = score.withTracks(List.of(new Track("Piano", 0, false, List.of(new Note(0, 1440, 60, 100)))));
+        writer.write(onTheLine, file);
+        assertThat(MidiSystem.getSequence(file.toFile()).getTickLength()).isEqualTo(1440);
+    }
+
     private static List<String> sortedNotes(Score score) {
         return score.tracks().stream().flatMap(t -> t.notes().stream().map(n -> t.program() + "/" + t.drum() + "/" + n))
                 .sorted().toList();

@@ -46,8 +46,6 @@ import org.musai.progress.ProgressListener;
 import org.musai.studio.common.Background;
 import org.musai.studio.common.ErrorReporter;
 import org.musai.studio.common.UiBatcher;
-import org.musai.token.Quantization;
-import org.musai.token.Quantizer;
 
 /**
  * The generate page: a model, the controls of {@code musai generate}, and what comes out — variations to compare, a
@@ -194,10 +192,9 @@ public final class GenerateViewModel {
                     + "primer MIDI file first, then select bars in the piano roll and regenerate them"));
             return;
         }
-        // shown on the model's grid: what regenerating keeps is exactly what the roll shows
-        Score onGrid = new Quantizer(new Quantization(model.get().codec().tokenizer().config())).quantize(primerScore);
+        // the file as read: regenerating keeps every note outside the selection exactly as the roll shows it
         Variation variation = new Variation(String.format(Locale.ROOT, "%d · primer %s", ++generated,
-                primer.get().getFileName()), new Generation(onGrid, new int[0], 0, seed.get(), 0));
+                primer.get().getFileName()), new Generation(primerScore, new int[0], 0, seed.get(), 0));
         variations.add(variation);
         selected.set(variation);
         status.set("Select bars on the ruler, then Regenerate selection");

@@ -17,8 +17,6 @@ import org.musai.progress.ProgressListener;
 import org.musai.studio.RecordingErrors;
 import org.musai.studio.StudioFixture;
 import org.musai.studio.common.Background;
-import org.musai.token.BarGrid;
-import org.musai.token.Quantization;
 import org.musai.token.TokenizerConfig;
 import org.musai.token.dataset.DatasetBuilder;
 import org.musai.token.dataset.DatasetRequest;
@@ -43,10 +41,6 @@ class RegenerateSelectionTest {
     }
 
     private static final int CHOSEN = 2; // the bass
-
-    private static Quantization quantization(GenerateViewModel model) {
-        return new Quantization(model.modelProperty().get().codec().tokenizer().config());
-    }
 
     private static List<Note> outside(List<Note> notes, int from, int to) {
         return notes.stream().filter(n -> n.end() <= from || n.tick() >= to).toList();
@@ -92,9 +86,9 @@ class RegenerateSelectionTest {
                 assertThat(after.tracks().get(t).notes()).as("track %d", t).isEqualTo(primer.tracks().get(t).notes());
             }
         }
-        BarGrid grid = BarGrid.of(primer.timeSignatures(), quantization(model));
-        int from = grid.barStart(2) * quantization(model).ticksPerPosition();
-        int to = grid.barStart(4) * quantization(model).ticksPerPosition();
+        assertThat(primer.ticksPerQuarter()).as("the file as read, not the model's grid").isEqualTo(96);
+        int from = 2 * 384; // bars 3-4 of 4/4 at 96 ticks per quarter
+        int to = 4 * 384;
         assertThat(outside(after.tracks().get(CHOSEN).notes(), from, to))
                 .containsExactlyInAnyOrderElementsOf(outside(primer.tracks().get(CHOSEN).notes(), from, to));
     }

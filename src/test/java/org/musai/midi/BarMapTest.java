@@ -1,16 +1,12 @@
-package org.musai.quality;
+package org.musai.midi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.musai.midi.Note;
-import org.musai.midi.Score;
-import org.musai.midi.TimeSignature;
-import org.musai.midi.Track;
 
 /** Bars counted from the time-signature map, on maps worked out by hand (480 ticks per quarter). */
-class QualityBarMapTest {
+class BarMapTest {
 
     private static Score score(List<TimeSignature> meters, Note... notes) {
         return new Score(480, List.of(new Track("", 0, false, List.of(notes))), List.of(), meters);

@@ -1,10 +1,8 @@
-package org.musai.quality;
+package org.musai.midi;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.musai.midi.Score;
-import org.musai.midi.TimeSignature;
 
 /**
  * Where the first bars of a score lie, counted from its time-signature map: from each time signature on, bars of its
