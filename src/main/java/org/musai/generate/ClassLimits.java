@@ -9,7 +9,9 @@ import org.musai.midi.InstrumentClass;
  * notes it strikes at once, and how many pitched notes the whole band strikes at once. The defaults come from the
  * training corpus (shared/corpus/train, 1,646 files): each class's 0.5th to 99.5th percentile of pitch, widened by a
  * whole tone on each side and to two octaves at least; the most notes it strikes together in 99% of its onsets, at
- * least two; and eight pitched notes at once for the band (99.8% of the corpus's onsets). Immutable.
+ * least two; the programs it plays in one piece in 95% of the pieces it plays in (one piano, up to three strings
+ * for a quartet's violins, viola and cello); and eight pitched notes at once for the band (99.8% of the corpus's
+ * onsets). Immutable.
  *
  * @param limits     per class: its register and notes at once
  * @param maxTogether pitched notes that may start at one position, over all instruments
@@ -22,11 +24,13 @@ public record ClassLimits(Map<InstrumentClass, Limit> limits, int maxTogether) {
      * @param lowest  lowest pitch
      * @param highest highest pitch
      * @param atOnce  notes it may strike at one position
+     * @param programs programs (instruments of the class) it may play in one piece
      */
-    public record Limit(int lowest, int highest, int atOnce) {
+    public record Limit(int lowest, int highest, int atOnce, int programs) {
         public Limit {
-            if (lowest < 0 || highest > 127 || lowest > highest || atOnce < 1) {
-                throw new IllegalArgumentException("invalid limit " + lowest + "-" + highest + " x" + atOnce);
+            if (lowest < 0 || highest > 127 || lowest > highest || atOnce < 1 || programs < 1) {
+                throw new IllegalArgumentException("invalid limit " + lowest + "-" + highest + " x" + atOnce
+                        + ", " + programs + " programs");
             }
         }
 
@@ -55,17 +59,18 @@ public record ClassLimits(Map<InstrumentClass, Limit> limits, int maxTogether) {
     private static ClassLimits none() {
         Map<InstrumentClass, Limit> all = new EnumMap<>(InstrumentClass.class);
         for (InstrumentClass c : InstrumentClass.values()) {
-            all.put(c, new Limit(0, 127, 128));
+            all.put(c, new Limit(0, 127, 128, InstrumentClass.PROGRAMS_PER_FAMILY));
         }
         return new ClassLimits(all, 128);
     }
 
     private static ClassLimits measured() {
-        // class: 0.5th and 99.5th percentile pitch, notes at once in 99% of onsets (measured; see the class comment)
+        // class: 0.5th and 99.5th percentile pitch, notes at once in 99% of onsets, programs in a piece in 95% of
+        // pieces (measured; see the class comment)
         int[][] table = {
-            {30, 90, 6}, {52, 90, 2}, {43, 84, 3}, {33, 79, 3}, {21, 55, 1}, {37, 90, 3}, {37, 81, 5}, {41, 84, 3},
-            {53, 79, 2}, {59, 90, 1}, {22, 81, 3}, {28, 91, 3}, {28, 84, 2}, {51, 74, 1}, {21, 64, 1}, {33, 89, 2},
-            {31, 82, 5},
+            {30, 90, 6, 1}, {52, 90, 2, 2}, {43, 84, 3, 1}, {33, 79, 3, 3}, {21, 55, 1, 2}, {37, 90, 3, 3},
+            {37, 81, 5, 2}, {41, 84, 3, 2}, {53, 79, 2, 1}, {59, 90, 1, 1}, {22, 81, 3, 3}, {28, 91, 3, 2},
+            {28, 84, 2, 2}, {51, 74, 1, 1}, {21, 64, 1, 2}, {33, 89, 2, 1}, {31, 82, 5, 1},
         };
         Map<InstrumentClass, Limit> limits = new EnumMap<>(InstrumentClass.class);
         for (InstrumentClass c : InstrumentClass.values()) {
@@ -75,7 +80,7 @@ public record ClassLimits(Map<InstrumentClass, Limit> limits, int maxTogether) {
             int missing = Math.max(0, 24 - (high - low));
             low -= missing / 2;
             high += missing - missing / 2;
-            limits.put(c, new Limit(Math.max(0, low), Math.min(127, high), Math.max(2, row[2])));
+            limits.put(c, new Limit(Math.max(0, low), Math.min(127, high), Math.max(2, row[2]), row[3]));
         }
         return new ClassLimits(limits, 8);
     }

@@ -48,6 +48,8 @@ final class RemiGrammar implements Grammar {
     private int[] notesAtPosition = new int[CLASSES];
     private int pitchedAtPosition;
     private int[] lastBarPlayed = new int[CLASSES];
+    /** Per class, the programs it has played so far, as bits from the class's first program (drums: bit 0). */
+    private int[] programsPlayed = new int[CLASSES];
     private long barPrint = 1;
     private long previousBarPrint;
     private boolean barHasNotes;
@@ -88,6 +90,7 @@ final class RemiGrammar implements Grammar {
         notesAtPosition = o.notesAtPosition.clone();
         pitchedAtPosition = o.pitchedAtPosition;
         lastBarPlayed = o.lastBarPlayed.clone();
+        programsPlayed = o.programsPlayed.clone();
         barPrint = o.barPrint;
         previousBarPrint = o.previousBarPrint;
         barHasNotes = o.barHasNotes;
@@ -228,10 +231,18 @@ final class RemiGrammar implements Grammar {
         if (notesAtPosition[c.number()] >= limit.atOnce() || program >= 0 && pitchedAtPosition >= limits.maxTogether()) {
             return false;
         }
+        int played = programsPlayed[c.number()];
+        if ((played & programBit(program)) == 0 && Integer.bitCount(played) >= limit.programs()) {
+            return false; // the class has all the instruments it may have in one piece
+        }
         int highest = Math.min(limit.highest(), q.config().pitchHigh());
         int lowest = Math.max(limit.lowest(), q.config().pitchLow());
         return program > instrumentAtPosition && lowest <= highest
                 || program == instrumentAtPosition && pitchAtPosition < highest;
+    }
+
+    private static int programBit(int program) {
+        return program < 0 ? 1 : 1 << (program % InstrumentClass.PROGRAMS_PER_FAMILY);
     }
 
     private ClassLimits.Limit limitOf(int program) {
@@ -385,6 +396,7 @@ final class RemiGrammar implements Grammar {
             case PROGRAM -> {
                 noteTokens = 1;
                 currentInstrument = value;
+                programsPlayed[GenerationControls.classOf(value).number()] |= programBit(value);
                 print(1000 + value);
             }
             case PITCH -> {
