@@ -7,8 +7,9 @@ import org.musai.midi.InstrumentClass;
 /**
  * What each instrument class may play, as a musician expects it: a register (lowest and highest pitch) and how many
  * notes it strikes at once, and how many pitched notes the whole band strikes at once. The defaults come from the
- * training corpus (shared/corpus/train, 1,646 files): each class's 0.5th to 99.5th percentile of pitch, widened by a
- * whole tone on each side and to two octaves at least; the most notes it strikes together in 99% of its onsets, at
+ * training corpus (shared/corpus/train, 1,646 files): each class's 0.5th to 99.5th percentile of pitch, the lower
+ * end widened by a whole tone and to two octaves below the top at least (the top is not widened: climbing past the
+ * register was how long pieces went wrong); the most notes it strikes together in 99% of its onsets, at
  * least two; the programs it plays in one piece in 95% of the pieces it plays in (one piano, up to three strings
  * for a quartet's violins, viola and cello); and eight pitched notes at once for the band (99.8% of the corpus's
  * onsets). Immutable.
@@ -75,11 +76,8 @@ public record ClassLimits(Map<InstrumentClass, Limit> limits, int maxTogether) {
         Map<InstrumentClass, Limit> limits = new EnumMap<>(InstrumentClass.class);
         for (InstrumentClass c : InstrumentClass.values()) {
             int[] row = table[c.number()];
-            int low = row[0] - 2;
-            int high = row[1] + 2;
-            int missing = Math.max(0, 24 - (high - low));
-            low -= missing / 2;
-            high += missing - missing / 2;
+            int high = row[1];
+            int low = Math.min(row[0] - 2, high - 24);
             limits.put(c, new Limit(Math.max(0, low), Math.min(127, high), Math.max(2, row[2]), row[3]));
         }
         return new ClassLimits(limits, 8);

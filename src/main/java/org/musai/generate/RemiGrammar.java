@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import org.musai.midi.InstrumentClass;
+import org.musai.midi.TimeSignature;
 import org.musai.token.Quantization;
 import org.musai.token.SpecialTokens;
 import org.musai.token.remi.RemiClock;
@@ -195,14 +196,14 @@ final class RemiGrammar implements Grammar {
             case SPECIAL -> id == SpecialTokens.EOS && bar >= 0 && bar >= maxBars - 1
                     && (previous == Kind.DURATION || afterTime) && !holdsBar(true);
             case BAR -> bar + 1 < maxBars && (previous == Kind.DURATION || afterTime || bar < 0)
-                    && (bar < 0 || !holdsBar(false));
+                    && (bar < 0 || !holdsBar(false) && !endsInSilence());
             case TIME_SIGNATURE -> !meterEveryBar && bar == 0 && !metered && previous == Kind.BAR
                     && q.meters().get(value).sameMeter(controls.meter());
             case POSITION -> bar >= 0 && value < clock.barLength() && (afterTime ? at >= clock.cursor()
                     : previous == Kind.DURATION && at > clock.cursor());
             case REST -> bar >= 0 && (previous == Kind.DURATION || afterTime)
                     && clock.barOf(clock.restLanding(value)) < maxBars
-                    && (clock.barOf(clock.restLanding(value)) == bar || !holdsBar(false)
+                    && (clock.barOf(clock.restLanding(value)) == bar || !holdsBar(false) && !endsInSilence()
                     && !skipsADueBar(clock.barOf(clock.restLanding(value))));
             case CHORD -> bar >= 0 && (previous == Kind.POSITION || previous == Kind.TEMPO);
             case PROGRAM -> bar >= 0 && mayPlay(value)
@@ -272,6 +273,18 @@ final class RemiGrammar implements Grammar {
             holdingBar = holds;
         }
         return holds;
+    }
+
+    /**
+     * Whether closing the bar now would leave its last beat silent while a note can still come there: in the
+     * training corpus nothing sounds in the last beat of 1.1% of the 4/4 bars, in generated pieces it was a hole in
+     * every other bar, heard as a stumble. The piece's last bar may end in silence.
+     */
+    private boolean endsInSilence() {
+        int barEnd = clock.barStart() + clock.barLength();
+        TimeSignature meter = meterIndex >= 0 ? q.meters().get(meterIndex) : controls.meter();
+        int beat = q.positionsPerBeat() * 4 / meter.denominator();
+        return clock.lastEnd() <= barEnd - beat && laterPositionLeft();
     }
 
     /**

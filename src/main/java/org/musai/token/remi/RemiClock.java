@@ -76,6 +76,11 @@ public final class RemiClock {
         lastEnd = Math.max(lastEnd, cursor + q.duration(durationLevel));
     }
 
+    /** Where the last note written so far is released. */
+    public int lastEnd() {
+        return lastEnd;
+    }
+
     /** Whether a Bar token has been read. */
     public boolean inBar() {
         return bar >= 0;
