@@ -64,7 +64,12 @@ public final class QualityReport {
             new Metric("pitch_class_entropy", "pitch-class entropy (bits)", Kind.NUMBER,
                     s -> metric(s, MusicMetrics::pitchClassEntropy)),
             new Metric("scale_consistency", "scale consistency", Kind.NUMBER,
-                    s -> metric(s, MusicMetrics::scaleConsistency)));
+                    s -> metric(s, MusicMetrics::scaleConsistency)),
+            new Metric("pitch_range", "pitch range (semitones)", Kind.NUMBER,
+                    s -> metric(s, MusicMetrics::pitchRange)),
+            new Metric("empty_beat_rate", "empty-beat rate", Kind.NUMBER, s -> metric(s, MusicMetrics::emptyBeatRate)),
+            new Metric("groove_consistency", "groove consistency", Kind.NUMBER,
+                    s -> metric(s, MusicMetrics::grooveConsistency)));
 
     private static final String[] METRIC_NAMES = {"pitch_range", "pitch_class_entropy", "polyphony",
             "scale_consistency", "empty_beat_rate", "groove_consistency", "note_density"};

@@ -65,6 +65,9 @@ class QualityBenchCommandTest {
             assertThat(side.at("/muspy/pitch_class_entropy").asDouble()).isBetween(0.0, 3.59);
             assertThat(side.get("scale_consistency").asDouble()).isBetween(0.0, 1.0);
             assertThat(side.get("polyphony").asDouble()).isPositive();
+            assertThat(side.get("pitch_range").asDouble()).isEqualTo(side.at("/muspy/pitch_range").asDouble());
+            assertThat(side.get("empty_beat_rate").asDouble()).isBetween(0.0, 1.0);
+            assertThat(side.get("groove_consistency").asDouble()).isBetween(0.0, 1.0);
         }
 
         JsonNode nll = json.at("/held_out_nll");
