@@ -78,9 +78,9 @@ final class GenerateCommand implements Callable<Integer> {
                     + "is written anew (default ${DEFAULT-VALUE}).")
     int maxCopiedBars;
 
-    @Option(names = "--no-register-limits", description = "Let every class use any pitch and any number of notes at "
-            + "once (default: each keeps the register and chord size of the training data, the band at most 8 notes "
-            + "at once).")
+    @Option(names = "--no-register-limits", description = "Let every class use any pitch, any number of notes at "
+            + "once and any of its programs (default: each keeps the register, chord size and number of instruments "
+            + "of the training data, the band at most 8 notes at once).")
     boolean noRegisterLimits;
 
     @Option(names = "--tempo", defaultValue = "120", description = "Beats per minute (default ${DEFAULT-VALUE}).")
@@ -111,7 +111,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--soundfont", paramLabel = "FILE.sf2", description = "Soundfont for --wav (default: built-in).")
     Path soundfont;
 
-    @Option(names = "--infill", description = "Regenerate bars of the primer (needs an MMM model and --primer).")
+    @Option(names = "--infill", description = {"Regenerate bars of the primer (needs --primer; without -M the "
+            + "default MMM model, assets/models/default-mmm, writes them)."})
     boolean infill;
 
     @Option(names = "--bars-range", paramLabel = "A-B", description = "With --infill: the bars to regenerate, from 1.")
@@ -128,7 +129,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         checkArguments();
-        ModelBundle bundle = model == null ? ModelBundle.loadDefault() : ModelBundle.load(model);
+        ModelBundle bundle = model != null ? ModelBundle.load(model)
+                : infill ? ModelBundle.loadDefaultInfill() : ModelBundle.loadDefault();
         if (infill) {
             return infill(bundle);
         }

@@ -144,7 +144,8 @@ public final class Generator {
                              int maxTokens, CancellationToken cancel) throws GenerationException, CancelledException {
         if (mmm == null) {
             throw new GenerationException("infill needs an MMM model; this one uses "
-                    + model.codec().tokenizer().config().algorithm() + " tokens");
+                    + model.codec().tokenizer().config().algorithm() + " tokens (without a model the default MMM "
+                    + "model regenerates bars)");
         }
         long start = System.nanoTime();
         Score quantized = new Quantizer(quantization).quantize(score);
@@ -175,7 +176,9 @@ public final class Generator {
         }
         BarGrid grid = BarGrid.of(quantized.timeSignatures(), quantization);
         int[] lengths = slots.stream().mapToInt(slot -> grid.barLength(slot.bar())).toArray();
-        MmmFillGrammar grammar = new MmmFillGrammar(mmm.tokenIds(), lengths);
+        ClassLimits.Limit[] limits = slots.stream().map(slot -> ClassLimits.DEFAULTS.of(
+                quantized.tracks().get(slot.track()).instrumentClass())).toArray(ClassLimits.Limit[]::new);
+        MmmFillGrammar grammar = new MmmFillGrammar(mmm.tokenIds(), lengths, limits);
         for (int id : prompt) {
             grammar.accept(id);
         }

@@ -8,14 +8,17 @@ import org.musai.token.mmm.MmmTokenKind;
 /**
  * MMM's grammar for the fills of a bar-infill sequence: inside a fill, time moves forward within the slot's bar,
  * a velocity comes before the first note, a note ends only after it starts and only if it is sounding, and every
- * note started in the fill ends before FILL_END; then the next fill, or the end after the last. Whatever the prompt
- * holds before the first FILL_START is not its business.
+ * note started in the fill ends before FILL_END; then the next fill, or the end after the last. Each fill keeps to
+ * the register and chord size of its track's instrument class ({@link ClassLimits}), as fresh REMI pieces do.
+ * Whatever the prompt holds before the first FILL_START is not its business.
  */
 final class MmmFillGrammar implements Grammar {
 
     private final MmmTokenIds ids;
     private final int[] barLengths;
+    private final ClassLimits.Limit[] limits;
     private int slot = -1;
+    private int startedNow;
     private boolean inFill;
     private int time;
     private boolean velocitySeen;
@@ -24,16 +27,24 @@ final class MmmFillGrammar implements Grammar {
     private boolean closing;
     private boolean ended;
 
-    /** @param barLengths the length in grid positions of each slot's bar, in the order of the placeholders */
-    MmmFillGrammar(MmmTokenIds ids, int[] barLengths) {
+    /**
+     * @param barLengths the length in grid positions of each slot's bar, in the order of the placeholders
+     * @param limits     the limits of each slot's instrument class, in the same order
+     */
+    MmmFillGrammar(MmmTokenIds ids, int[] barLengths, ClassLimits.Limit[] limits) {
+        if (limits.length != barLengths.length) {
+            throw new IllegalArgumentException("one limit per slot: " + limits.length + " for " + barLengths.length);
+        }
         this.ids = ids;
         this.barLengths = barLengths.clone();
+        this.limits = limits.clone();
         Arrays.fill(onset, -1);
     }
 
     private MmmFillGrammar(MmmFillGrammar o) {
-        this(o.ids, o.barLengths);
+        this(o.ids, o.barLengths, o.limits);
         slot = o.slot;
+        startedNow = o.startedNow;
         inFill = o.inFill;
         time = o.time;
         velocitySeen = o.velocitySeen;
@@ -75,7 +86,8 @@ final class MmmFillGrammar implements Grammar {
             case TIME_DELTA -> time + value <= length && (!closing || openNotes > 0);
             case FILL_END -> openNotes == 0;
             case VELOCITY -> !closing && time < length;
-            case NOTE_ON -> !closing && velocitySeen && time < length && onset[value] < 0;
+            case NOTE_ON -> !closing && velocitySeen && time < length && onset[value] < 0
+                    && limits[slot].allows(value) && startedNow < limits[slot].atOnce();
             default -> false;
         };
     }
@@ -90,6 +102,7 @@ final class MmmFillGrammar implements Grammar {
             slot++;
             inFill = true;
             time = 0;
+            startedNow = 0;
             velocitySeen = false;
             Arrays.fill(onset, -1);
             openNotes = 0;
@@ -101,11 +114,15 @@ final class MmmFillGrammar implements Grammar {
         int value = ids.valueOf(id);
         switch (ids.kindOf(id)) {
             case FILL_END -> inFill = false;
-            case TIME_DELTA -> time += value;
+            case TIME_DELTA -> {
+                time += value;
+                startedNow = 0;
+            }
             case VELOCITY -> velocitySeen = true;
             case NOTE_ON -> {
                 onset[value] = time;
                 openNotes++;
+                startedNow++;
             }
             case NOTE_OFF -> {
                 if (onset[value] >= 0) {

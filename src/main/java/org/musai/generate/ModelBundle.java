@@ -34,6 +34,8 @@ public record ModelBundle(Path folder, RwkvRnn rnn, TokenCodec codec) {
 
     /** The default model, relative to the installation folder. */
     public static final Path DEFAULT_MODEL = Path.of("assets", "models", "default");
+    /** The MMM model that regenerates bars (infill) when no other is chosen. */
+    public static final Path DEFAULT_INFILL_MODEL = Path.of("assets", "models", "default-mmm");
 
     /**
      * Loads a run or model folder (config.json, model.safetensors, tokenizer.json), or one of a run's checkpoints
@@ -83,10 +85,19 @@ public record ModelBundle(Path folder, RwkvRnn rnn, TokenCodec codec) {
      * The default model: beside the installation ({@code musai.home}), else in the working folder's assets.
      */
     public static ModelBundle loadDefault() throws GenerationException {
+        return loadShipped(DEFAULT_MODEL, "the default model");
+    }
+
+    /** The default MMM model, which regenerates chosen bars; found as {@link #loadDefault} finds its model. */
+    public static ModelBundle loadDefaultInfill() throws GenerationException {
+        return loadShipped(DEFAULT_INFILL_MODEL, "the default infill model");
+    }
+
+    private static ModelBundle loadShipped(Path relative, String what) throws GenerationException {
         String home = System.getProperty("musai.home");
-        Path folder = home != null ? Path.of(home).resolve(DEFAULT_MODEL) : DEFAULT_MODEL;
+        Path folder = home != null ? Path.of(home).resolve(relative) : relative;
         if (!Files.isDirectory(folder)) {
-            throw new GenerationException("the default model is missing from " + folder.toAbsolutePath()
+            throw new GenerationException(what + " is missing from " + folder.toAbsolutePath()
                     + "; give a model with -M");
         }
         return load(folder);

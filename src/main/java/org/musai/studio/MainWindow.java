@@ -167,7 +167,7 @@ public final class MainWindow extends BorderPane {
         MenuItem play = item("Play / Stop", "Shortcut+P", generateView::togglePlayback);
         play.disableProperty().bind(generate.selectedProperty().isNull());
         MenuItem regenerate = item("Regenerate selection", "Shortcut+R", generateView::regenerateSelection);
-        regenerate.disableProperty().bind(generate.infillsProperty().not().or(generate.selectedProperty().isNull())
+        regenerate.disableProperty().bind(generate.infillModelProperty().isNull().or(generate.selectedProperty().isNull())
                 .or(generate.busyProperty()));
         music.getItems().addAll(write, play, regenerate);
         Menu help = new Menu("_Help");

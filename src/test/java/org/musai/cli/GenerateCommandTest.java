@@ -71,6 +71,32 @@ class GenerateCommandTest {
     }
 
     @Test
+    void infillWithoutAModelUsesTheDefaultMmmModelAndKeepsTheFilesTracks(@TempDir Path dir) throws Exception {
+        Path band = TestCorpus.bundled().resolve("freedoom/freedoom1_D_E1M2.mid");
+        CliRunner.Result result = CliRunner.run("generate", "-o", dir.resolve("redo.mid"), "--infill", "--primer",
+                band, "--bars-range", "3-4", "--tracks", "3", "--seed", "2");
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.out()).contains("bars 3-4 of tracks [3] regenerated");
+        // read back with the JDK: the file's own six instrument tracks and names, at its own 96 ticks per quarter
+        javax.sound.midi.Sequence original = javax.sound.midi.MidiSystem.getSequence(band.toFile());
+        javax.sound.midi.Sequence redone = javax.sound.midi.MidiSystem.getSequence(dir.resolve("redo.mid").toFile());
+        assertThat(redone.getResolution()).isEqualTo(original.getResolution());
+        assertThat(trackNames(redone)).isEqualTo(trackNames(original));
+    }
+
+    private static java.util.List<String> trackNames(javax.sound.midi.Sequence sequence) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (javax.sound.midi.Track track : sequence.getTracks()) {
+            for (int i = 0; i < track.size(); i++) {
+                if (track.get(i).getMessage() instanceof javax.sound.midi.MetaMessage meta && meta.getType() == 3) {
+                    names.add(new String(meta.getData(), java.nio.charset.StandardCharsets.ISO_8859_1));
+                }
+            }
+        }
+        return names;
+    }
+
+    @Test
     void rendersAMidiFile(@TempDir Path dir) {
         CliRunner.Result result = CliRunner.run("render", TestCorpus.bundled().resolve("muspy/fur-elise.mid"), "-o",
                 dir.resolve("elise.wav"));
@@ -86,8 +112,8 @@ class GenerateCommandTest {
         refused("time signature", "generate", "-o", dir.resolve("a.mid"), "--time-signature", "4-4");
         refused("not a model folder", "generate", "-M", dir, "-o", dir.resolve("a.mid"));
         refused("--infill needs --primer", "generate", "-o", dir.resolve("a.mid"), "--infill");
-        refused("needs an MMM model", "generate", "-o", dir.resolve("a.mid"), "--infill", "--primer",
-                TestCorpus.bundled().resolve("muspy/fur-elise.mid"), "--bars-range", "1-2");
+        refused("needs an MMM model", "generate", "-M", "assets/models/default", "-o", dir.resolve("a.mid"),
+                "--infill", "--primer", TestCorpus.bundled().resolve("muspy/fur-elise.mid"), "--bars-range", "1-2");
         refused("no such file", "generate", "-o", dir.resolve("a.mid"), "--primer", dir.resolve("none.mid"));
         refused("no such file", "render", dir.resolve("none.mid"), "-o", dir.resolve("a.wav"));
         Path fake = Files.writeString(dir.resolve("fake.sf2"), "nope");

@@ -213,19 +213,19 @@ public final class GenerateView extends BorderPane {
         Button regenerate = new Button("Regenerate selection");
         regenerate.setId("regenerate");
         regenerate.setOnAction(e -> regenerateSelection());
-        regenerate.disableProperty().bind(model.infillsProperty().not().or(roll.selectionProperty().isNull())
+        regenerate.disableProperty().bind(model.infillModelProperty().isNull().or(roll.selectionProperty().isNull())
                 .or(model.busyProperty()));
         Label selection = new Label();
         selection.setId("selectionText");
         selection.getStyleClass().add(Styles.HINT);
         selection.textProperty().bind(Bindings.createStringBinding(() -> {
             BarSelection s = roll.selectionProperty().get();
-            if (!model.infillsProperty().get()) {
+            if (model.infillModelProperty().get() == null) {
                 return "Drag on the bar ruler to select bars; regenerating them needs an MMM model";
             }
             return s == null ? "Drag on the bar ruler to select bars" : "Bars " + s.firstBar() + "-" + s.lastBar()
                     + " of the checked tracks (none checked: all)";
-        }, roll.selectionProperty(), model.infillsProperty()));
+        }, roll.selectionProperty(), model.infillModelProperty()));
         Button fit = new Button("Fit");
         fit.setId("zoomToFit");
         fit.setOnAction(e -> roll.zoomToFit());
@@ -350,7 +350,7 @@ public final class GenerateView extends BorderPane {
     /** Regenerates the selected bars of the checked tracks (all when none is checked). */
     public void regenerateSelection() {
         BarSelection selection = roll.selectionProperty().get();
-        if (selection == null || !model.infillsProperty().get()) {
+        if (selection == null || model.infillModelProperty().get() == null) {
             return;
         }
         Set<Integer> chosen = new TreeSet<>();

@@ -63,6 +63,32 @@ class GenerateViewModelTest {
     }
 
     @Test
+    void barsOfAGeneratedPieceAreRegeneratedByTheDefaultMmmModel() throws Exception {
+        assertThat(model.infillModelProperty().get()).as("the shipped MMM model, beside the REMI one").isNotNull();
+        assertThat(model.infillModelProperty().get().codec().tokenizer().config().algorithm())
+                .hasToString("MMM");
+        model.classes().clear();
+        model.classes().addAll(Set.of(InstrumentClass.PIANO, InstrumentClass.BASS));
+        model.barsProperty().set(4);
+        model.generate();
+        Score written = model.selectedProperty().get().generation().score();
+        model.regenerate(2, 3, Set.of());
+        assertThat(errors.reports()).isEmpty();
+        assertThat(model.statusProperty().get()).startsWith("Bars 2-3 regenerated");
+        Score rewritten = model.selectedProperty().get().generation().score();
+        assertThat(rewritten.tracks()).hasSameSizeAs(written.tracks());
+        int barTicks = 4 * 480; // 4/4 at the generator's 480 ticks per quarter: bars 2-3 are ticks 1920-5760
+        for (int t = 0; t < written.tracks().size(); t++) {
+            assertThat(rewritten.tracks().get(t).notes().stream().filter(n -> n.tick() < barTicks).toList())
+                    .as("bar 1 of track %d", t).isEqualTo(written.tracks().get(t).notes().stream()
+                            .filter(n -> n.tick() < barTicks).toList());
+            assertThat(rewritten.tracks().get(t).notes().stream().filter(n -> n.tick() >= 3 * barTicks).toList())
+                    .as("bar 4 of track %d", t).isEqualTo(written.tracks().get(t).notes().stream()
+                            .filter(n -> n.tick() >= 3 * barTicks).toList());
+        }
+    }
+
+    @Test
     void muteAndSoloDecideWhatSoundsAndExportsKeepEverything() throws Exception {
         model.classes().clear();
         model.classes().addAll(Set.of(InstrumentClass.PIANO, InstrumentClass.BASS, InstrumentClass.DRUMS));
