@@ -133,9 +133,9 @@ public final class ModelEvaluation {
         Path work = Files.createTempDirectory("musai-held-out-");
         try {
             Path dataset = work.resolve("dataset");
+            // the model's own merges, applied as they are: merges learned again match only on the same corpus
             new DatasetBuilder().build(new DatasetRequest(SourceFiles.find(corpus, null), dataset,
-                    codec.tokenizer().config(), filter, codec.hasBpe(), codec.hasBpe() ? codec.vocabSize() : 0,
-                    threads), listener, cancel);
+                    codec.tokenizer().config(), filter, false, 0, threads).withMergesOf(codec), listener, cancel);
             return evaluateHeldOut(modelFolder, dataset, windows, sampleSeed);
         } catch (DatasetException e) {
             throw new TrainingException(corpus + ": " + e.getMessage());

@@ -52,7 +52,7 @@ class DamagedModelTest {
     @Test
     void theUndamagedCopyLoads() throws Exception {
         ModelBundle bundle = ModelBundle.load(modelWith(weights()));
-        assertThat(bundle.codec().vocabSize()).isEqualTo(628);
+        assertThat(bundle.codec().vocabSize()).isEqualTo(1024);
     }
 
     @Test
@@ -94,8 +94,8 @@ class DamagedModelTest {
     void otherElementTypesAreRefusedAndAFalseF16IsCaughtByItsSize() throws Exception {
         SafetensorsSurgery weights = weights();
         weights.tensor("emb.weight").put("dtype", "F16"); // the data are still float32: twice the span F16 needs
-        refused(modelWith(weights), "emb.weight is F16 [628,256], which takes 321536 bytes",
-                "span 643072 bytes");
+        refused(modelWith(weights), "emb.weight is F16 [1024,256], which takes 524288 bytes",
+                "span 1048576 bytes");
         weights.tensor("emb.weight").put("dtype", "I32"); // as wide as F32: only the type is wrong
         refused(modelWith(weights), "emb.weight is I32; this version reads F32, F16 and BF16 weights only");
         weights.tensor("emb.weight").put("dtype", "Q4");
@@ -105,8 +105,8 @@ class DamagedModelTest {
     @Test
     void wrongShapesMissingAndExtraTensorsAreRefusedByName() throws Exception {
         SafetensorsSurgery swapped = weights();
-        swapped.tensor("emb.weight").putArray("shape").add(256).add(628);
-        refused(modelWith(swapped), "emb.weight has shape (256, 628), this model shape needs (628, 256)");
+        swapped.tensor("emb.weight").putArray("shape").add(256).add(1024);
+        refused(modelWith(swapped), "emb.weight has shape (256, 1024), this model shape needs (1024, 256)");
 
         SafetensorsSurgery missing = weights();
         missing.header.remove("head.weight");
@@ -139,15 +139,15 @@ class DamagedModelTest {
         refused(modelWith(nan), "blocks.0.att.key.weight holds 65,536 NaN or infinite values of 65,536");
         SafetensorsSurgery infinite = weights();
         infinite.fill("head.weight", Float.POSITIVE_INFINITY);
-        refused(modelWith(infinite), "head.weight holds 160,768 NaN or infinite values");
+        refused(modelWith(infinite), "head.weight holds 262,144 NaN or infinite values");
     }
 
     @Test
     void aVocabularyThatDoesNotMatchTheTokenizerIsRefused() throws Exception {
         Path folder = modelWith(weights());
         Path config = folder.resolve("config.json");
-        Files.writeString(config, Files.readString(config).replace("\"vocabSize\" : 628", "\"vocabSize\" : 627"));
-        refused(folder, "the model reads 627 ids but its tokenizer has 628");
+        Files.writeString(config, Files.readString(config).replace("\"vocabSize\" : 1024", "\"vocabSize\" : 1023"));
+        refused(folder, "the model reads 1023 ids but its tokenizer has 1024");
     }
 
     @Test

@@ -61,7 +61,8 @@ class GenerationMemoryTest {
         Path model = dir.resolve("model");
         Files.createDirectories(model);
         Files.copy(ModelBundle.DEFAULT_MODEL.resolve("tokenizer.json"), model.resolve("tokenizer.json"));
-        RwkvConfig config = RwkvConfig.of(628, 32, 2, 64);
+        int vocabulary = org.musai.token.TokenizerFile.load(model.resolve("tokenizer.json")).vocabSize();
+        RwkvConfig config = RwkvConfig.of(vocabulary, 32, 2, 64);
         Files.writeString(model.resolve("config.json"), "{\"format\": \"musai-run\", \"model\": "
                 + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(config) + "}");
         try (NDManager manager = NDManager.newBaseManager(); RwkvWeights weights = RwkvWeights.initialize(config,

@@ -56,7 +56,9 @@ public final class DatasetBuilder {
         try {
             ManifestCollector collector = tokenize(request, tokenizer, work, listener, cancel);
             TokenCodec codec = TokenCodec.of(tokenizer);
-            if (request.bpe()) {
+            if (request.merges() != null && request.merges().hasBpe()) {
+                codec = applyMerges(request.merges(), work, request.threads(), listener, cancel);
+            } else if (request.bpe()) {
                 codec = learnAndApplyBpe(codec, work, request.vocabSize(), request.threads(), listener, cancel);
             } else {
                 Files.move(work.resolve("base.bin"), work.resolve(DatasetFiles.TOKENS + ".bin"));
@@ -150,14 +152,22 @@ public final class DatasetBuilder {
             throw new DatasetException("vocabulary size " + target + " is below the base vocabulary of " + baseSize);
         }
         BpeTrainer trainer = TokenCodec.bpeTrainer(plain.tokenizer());
+        BpeModel model;
         try (BinIdxReader base = BinIdxReader.open(work.resolve("base"))) {
             listener.started("learn BPE", base.documentCount());
             for (int doc = 0; doc < base.documentCount(); doc++) {
                 cancel.throwIfCancelled();
                 trainer.add(base.document(doc));
             }
-            BpeModel model = trainer.train(target);
-            TokenCodec codec = plain.withBpe(model);
+            model = trainer.train(target);
+        } // on failure the caller removes the whole work folder
+        return applyMerges(plain.withBpe(model), work, threads, listener, cancel);
+    }
+
+    /** Rewrites the base tokens in {@code work} with a codec's merges; the base files are deleted afterwards. */
+    private static TokenCodec applyMerges(TokenCodec codec, Path work, int threads, ProgressListener listener,
+                                          CancellationToken cancel) throws IOException, CancelledException {
+        try (BinIdxReader base = BinIdxReader.open(work.resolve("base"))) {
             listener.started("apply BPE", base.documentCount());
             List<Integer> docs = new ArrayList<>();
             for (int doc = 0; doc < base.documentCount(); doc++) {
