@@ -155,12 +155,7 @@ public final class Generator {
         } catch (IllegalArgumentException e) {
             throw new GenerationException(e.getMessage());
         }
-        Set<Integer> parts = new java.util.TreeSet<>();
-        for (int i = 0; i < quantized.tracks().size(); i++) {
-            if (instruments.contains(PrimerSplice.Instrument.of(quantized.tracks().get(i)))) {
-                parts.add(i);
-            }
-        }
+        Set<Integer> parts = tracksOf(quantized, instruments);
         if (parts.isEmpty()) {
             TokenizerConfig config = model.codec().tokenizer().config();
             throw new GenerationException("the chosen tracks have no notes this model can play (pitches "
@@ -191,14 +186,18 @@ public final class Generator {
 
     /** The tracks of a score that {@link #infill} regenerates when these are chosen: those of their instruments. */
     public static Set<Integer> regeneratedTracks(Score score, Set<Integer> chosen) {
-        Set<PrimerSplice.Instrument> instruments = instruments(score, chosen);
-        Set<Integer> all = new java.util.TreeSet<>();
+        return tracksOf(score, instruments(score, chosen));
+    }
+
+    /** The indices of a score's tracks that play one of these instruments. */
+    private static Set<Integer> tracksOf(Score score, Set<PrimerSplice.Instrument> instruments) {
+        Set<Integer> found = new java.util.TreeSet<>();
         for (int i = 0; i < score.tracks().size(); i++) {
             if (instruments.contains(PrimerSplice.Instrument.of(score.tracks().get(i)))) {
-                all.add(i);
+                found.add(i);
             }
         }
-        return all;
+        return found;
     }
 
     private static Set<PrimerSplice.Instrument> instruments(Score score, Set<Integer> tracks) {

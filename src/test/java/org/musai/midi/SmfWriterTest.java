@@ -33,13 +33,8 @@ class SmfWriterTest {
 
     @Test
     void theJdkParsesOurFilesWithDrumsOnChannelTen(@TempDir Path dir) throws Exception {
-        Score score = new Score(480, List.of(
-                new Track("Piano", 0, false, List.of(new Note(0, 480, 60, 100), new Note(480, 480, 64, 90))),
-                new Track("Drums", 0, true, List.of(new Note(0, 60, 36, 120)))),
-                List.of(new TempoChange(0, 600_000)), List.of(new TimeSignature(0, 3, 4)));
         Path file = dir.resolve("out.mid");
-        writer.write(score, file);
-        Sequence sequence = MidiSystem.getSequence(file.toFile());
+        Sequence sequence = writtenAndReadByTheJdk(pianoAndDrumsInThreeFour(new Note(480, 480, 64, 90)), file);
         assertThat(MidiSystem.getMidiFileFormat(file.toFile()).getType()).isEqualTo(1);
         assertThat(sequence.getTracks()).hasSize(3);
         Score read = reader.read(file);
@@ -52,13 +47,9 @@ class SmfWriterTest {
     @Test
     void everyTrackEndsOnTheBarLineAfterTheLastRelease(@TempDir Path dir) throws Exception {
         // 3/4 at 480: bars of 1440 ticks; the last note is released at 1500, in bar 2, so every track ends at 2880
-        Score score = new Score(480, List.of(
-                new Track("Piano", 0, false, List.of(new Note(0, 480, 60, 100), new Note(1000, 500, 64, 90))),
-                new Track("Drums", 0, true, List.of(new Note(0, 60, 36, 120)))),
-                List.of(new TempoChange(0, 600_000)), List.of(new TimeSignature(0, 3, 4)));
+        Score score = pianoAndDrumsInThreeFour(new Note(1000, 500, 64, 90));
         Path file = dir.resolve("out.mid");
-        writer.write(score, file);
-        Sequence sequence = MidiSystem.getSequence(file.toFile());
+        Sequence sequence = writtenAndReadByTheJdk(score, file);
         for (javax.sound.midi.Track track : sequence.getTracks()) {
             javax.sound.midi.MidiEvent last = track.get(track.size() - 1);
             assertThat(last.getMessage().getStatus()).isEqualTo(0xFF);
@@ -69,6 +60,18 @@ class SmfWriterTest {
         Score onTheLine = score.withTracks(List.of(new Track("Piano", 0, false, List.of(new Note(0, 1440, 60, 100)))));
         writer.write(onTheLine, file);
         assertThat(MidiSystem.getSequence(file.toFile()).getTickLength()).isEqualTo(1440);
+    }
+
+    private Sequence writtenAndReadByTheJdk(Score score, Path file) throws Exception {
+        writer.write(score, file);
+        return MidiSystem.getSequence(file.toFile());
+    }
+
+    /** Piano (middle C, then the given note) and a kick, at 480 ticks per quarter, 100 bpm, 3/4. */
+    private static Score pianoAndDrumsInThreeFour(Note second) {
+        return new Score(480, List.of(new Track("Piano", 0, false, List.of(new Note(0, 480, 60, 100), second)),
+                new Track("Drums", 0, true, List.of(new Note(0, 60, 36, 120)))),
+                List.of(new TempoChange(0, 600_000)), List.of(new TimeSignature(0, 3, 4)));
     }
 
     private static List<String> sortedNotes(Score score) {
