@@ -91,7 +91,23 @@ public final class TrainView extends BorderPane implements TrainingCharts {
         preset.setId("preset");
         preset.getItems().setAll(ModelPreset.all());
         preset.setValue(ModelPreset.SMALL);
-        preset.valueProperty().addListener((o, old, value) -> model.applyPreset(value));
+        boolean[] showingShape = {false};
+        preset.valueProperty().addListener((o, old, value) -> {
+            if (value != null && !showingShape[0]) {
+                model.applyPreset(value);
+            }
+        });
+        // a shape typed in or read from an opened run shows its preset, or none (never one it is not), and leaves
+        // the batch and learning rate as they are
+        javafx.beans.InvalidationListener shapeChanged = o -> {
+            showingShape[0] = true;
+            preset.setValue(ModelPreset.matching(model.embedProperty().get(), model.layersProperty().get(),
+                    model.ctxProperty().get()));
+            showingShape[0] = false;
+        };
+        model.embedProperty().addListener(shapeChanged);
+        model.layersProperty().addListener(shapeChanged);
+        model.ctxProperty().addListener(shapeChanged);
         Forms.row(shape, "Preset", preset);
         Forms.row(shape, "Embedding", Forms.intSpinner("embed", model.embedProperty(), 8, MAX_EMBED, 32));
         Forms.row(shape, "Layers", Forms.intSpinner("layers", model.layersProperty(), 1, MAX_LAYERS, 1));

@@ -59,6 +59,25 @@ class TrainViewTest {
         trainWithTheButton(robot, null);
     }
 
+    @Test
+    void thePresetShowsTheShapeAsItIsAndChoosingOneSetsIt(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<ModelPreset> preset = robot.lookup("#preset").queryAs(
+                javafx.scene.control.ChoiceBox.class);
+        assertThat(preset.getValue()).isEqualTo(ModelPreset.SMALL);
+        robot.interact(() -> {
+            model.batchProperty().set(3);
+            model.ctxProperty().set(256); // as an opened run of another shape sets it
+        });
+        assertThat(preset.getValue()).as("no preset has context 256 with 256 x 4").isNull();
+        robot.interact(() -> model.ctxProperty().set(ModelPreset.SMALL.ctx()));
+        assertThat(preset.getValue()).isEqualTo(ModelPreset.SMALL);
+        assertThat(model.batchProperty().get()).as("showing the preset leaves the batch alone").isEqualTo(3);
+        robot.interact(() -> preset.setValue(ModelPreset.TINY));
+        assertThat(model.embedProperty().get()).isEqualTo(ModelPreset.TINY.embed());
+        assertThat(model.batchProperty().get()).isEqualTo(ModelPreset.TINY.batch());
+    }
+
     /** A timing: runs in -Pperf only, since a busy machine would make it fail by chance. */
     @Test
     @Tag("perf")
