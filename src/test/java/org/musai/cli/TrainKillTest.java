@@ -22,21 +22,25 @@ import org.musai.train.TrainingListener;
 import org.musai.train.TrainingOptions;
 
 /**
- * {@code musai train} as its own process, killed with SIGKILL at seeded random moments (mid-step, at start-up, and
- * inside a checkpoint write) and resumed each time, then stopped as Ctrl-C stops it: every checkpoint left on disk
+ * {@code musai train} as its own process, killed with SIGKILL at moments the run itself signals (a seeded step
+ * mid-run, at start-up once it holds the run's lock, and inside a checkpoint write held open until the kill) and
+ * resumed each time, then stopped as Ctrl-C stops it: every checkpoint left on disk
  * loads, no kill loses more than one checkpoint interval, metrics.csv ends with each step once, and the final
  * weights are those of an uninterrupted run, byte for byte.
  */
 class TrainKillTest {
 
-    /** Chooses the moments; the same seed, the same plan (where exactly a kill lands depends on the machine). */
+    /** Chooses the steps; the same seed, the same plan (the step a kill lands on may run a few past it). */
     private static final long SEED = 20_251_201L;
     private static final int EPOCHS = 3;
     private static final int STEPS_PER_EPOCH = 40;
     private static final int CHECKPOINT_EVERY = 8;
-    /** How long a checkpoint write pauses (after its weights) in the runs that are killed inside one. */
-    private static final long CHECKPOINT_PAUSE_MILLIS = 1_500;
     private static final long PROCESS_SECONDS = 120;
+    /**
+     * How long a checkpoint write pauses (after its weights) in the runs that are killed inside one: longer than the
+     * test waits for anything, so the kill lands inside the write however slow or fast the machine is.
+     */
+    private static final long CHECKPOINT_PAUSE_MILLIS = PROCESS_SECONDS * 1_000;
 
     /** Where each interruption lands. */
     private enum Moment { MID_STEPS, AT_START_UP, IN_CHECKPOINT, CTRL_C }
@@ -64,12 +68,8 @@ class TrainKillTest {
                     : JavaProcess.musai(properties, "train", "--resume", run);
             List<Path> partialsBefore = CheckpointProbe.partialFolders(run);
             switch (moment) {
-                case AT_START_UP -> { // before its first step, however fast the machine
-                    long until = System.nanoTime() + random.nextInt(1_500) * 1_000_000L;
-                    while (System.nanoTime() < until && !musai.printed("Training ")) {
-                        Thread.sleep(2);
-                    }
-                }
+                // once it holds the run's lock: it has begun to resume, and not yet loaded weights or trained
+                case AT_START_UP -> awaitOrFail(musai, () -> lockHeldBy(run, musai.pid()));
                 case MID_STEPS, CTRL_C -> {
                     // a step counted from where it resumes, not a sleep: on a fast machine a sleep outlasts the run
                     long target = doneBefore + 1 + random.nextInt(2 * CHECKPOINT_EVERY);
@@ -82,10 +82,7 @@ class TrainKillTest {
                     }
                     awaitOrFail(musai, () -> lastCompleteRowOrZero(run) >= target);
                 }
-                case IN_CHECKPOINT -> {
-                    awaitOrFail(musai, () -> newPartial(run, partialsBefore));
-                    Thread.sleep(random.nextInt((int) CHECKPOINT_PAUSE_MILLIS / 2));
-                }
+                case IN_CHECKPOINT -> awaitOrFail(musai, () -> newPartial(run, partialsBefore));
             }
             assertThat(musai.isAlive()).as("run %d must still be training when interrupted; output:%n%s", i,
                     musai.output()).isTrue();
@@ -154,6 +151,14 @@ class TrainKillTest {
         CliRunner.Result tokenized = CliRunner.run("tokenize", "-m", pieces, "-t", dataset);
         assertThat(tokenized.exit()).as(tokenized.err()).isZero();
         return dataset;
+    }
+
+    private static boolean lockHeldBy(Path run, long pid) {
+        try {
+            return Files.readString(run.resolve("run.lock")).trim().equals(Long.toString(pid));
+        } catch (Exception e) {
+            return false; // not there yet, or being written; look again
+        }
     }
 
     private static long newestCheckpoint(Path run) throws Exception {
