@@ -113,10 +113,22 @@ final class PrimerSplice {
         private final Map<Instrument, Track> added = new LinkedHashMap<>();
         private final Map<Instrument, List<Note>> addedNotes = new LinkedHashMap<>();
 
+        /** Per primer track: the median pitch of its notes, and how often it strikes each key (for drums). */
+        private final double[] medianPitch;
+        private final int[][] keyCounts;
+
         Parts(List<Track> primerTracks, java.util.function.Predicate<Note> keep) {
             this.primerTracks = primerTracks;
-            for (Track track : primerTracks) {
+            medianPitch = new double[primerTracks.size()];
+            keyCounts = new int[primerTracks.size()][128];
+            for (int t = 0; t < primerTracks.size(); t++) {
+                Track track = primerTracks.get(t);
                 notes.add(new ArrayList<>(track.notes().stream().filter(keep).toList()));
+                int[] pitches = track.notes().stream().mapToInt(Note::pitch).sorted().toArray();
+                medianPitch[t] = pitches.length == 0 ? 60 : pitches[pitches.length / 2];
+                for (int pitch : pitches) {
+                    keyCounts[t][pitch]++;
+                }
             }
         }
 
@@ -128,8 +140,8 @@ final class PrimerSplice {
             for (int t = 0; t < primerTracks.size(); t++) {
                 Track track = primerTracks.get(t);
                 if (Instrument.of(track).equals(instrument)) {
-                    double distance = instrument.drum() ? -keyCount(track, note.pitch())
-                            : Math.abs(medianPitch(track) - note.pitch());
+                    double distance = instrument.drum() ? -keyCounts[t][note.pitch()]
+                            : Math.abs(medianPitch[t] - note.pitch());
                     if (distance < bestDistance) {
                         best = t;
                         bestDistance = distance;
@@ -166,15 +178,6 @@ final class PrimerSplice {
             List<Note> sorted = new ArrayList<>(notes);
             sorted.sort(Comparator.naturalOrder());
             return new Track(name, program, drum, sorted);
-        }
-
-        private static double medianPitch(Track track) {
-            int[] pitches = track.notes().stream().mapToInt(Note::pitch).sorted().toArray();
-            return pitches.length == 0 ? 60 : pitches[pitches.length / 2];
-        }
-
-        private static long keyCount(Track track, int pitch) {
-            return track.notes().stream().filter(n -> n.pitch() == pitch).count();
         }
     }
 }

@@ -33,6 +33,8 @@ final class RemiGrammar implements Grammar {
     private final Quantization q;
     private final GenerationControls controls;
     private final ClassLimits limits;
+    /** Whether each Program value (index value + 1: drums first) may play: the controls' answer, asked once. */
+    private final boolean[] programAllowed;
     private final boolean meterEveryBar;
     private final RemiClock clock;
     private final EnumSet<InstrumentClass> band = EnumSet.noneOf(InstrumentClass.class);
@@ -65,6 +67,10 @@ final class RemiGrammar implements Grammar {
         this.q = quantization;
         this.controls = controls;
         this.limits = controls.limits();
+        this.programAllowed = new boolean[InstrumentClass.PROGRAMS_PER_FAMILY * 16 + 1];
+        for (int program = -1; program < programAllowed.length - 1; program++) {
+            programAllowed[program + 1] = controls.allowsProgram(program);
+        }
         this.meterEveryBar = quantization.config().meterEveryBar();
         this.clock = new RemiClock(quantization);
         this.maxBars = controls.bars();
@@ -76,6 +82,7 @@ final class RemiGrammar implements Grammar {
         q = o.q;
         controls = o.controls;
         limits = o.limits;
+        programAllowed = o.programAllowed;
         meterEveryBar = o.meterEveryBar;
         clock = o.clock.copy();
         band.addAll(o.band);
@@ -214,7 +221,7 @@ final class RemiGrammar implements Grammar {
 
     /** A Program token here: a chosen class, in the encoder's order, within its limits, and the band's turn. */
     private boolean mayPlay(int program) {
-        if (!controls.allowsProgram(program) || !followsInOrder(program)) {
+        if (!programAllowed[program + 1] || !followsInOrder(program)) {
             return false;
         }
         // at the bar's last position a due class must not be crowded out
