@@ -123,13 +123,19 @@ final class GenerateCommand implements Callable<Integer> {
                     + "(default: all).", "Tracks of the same instrument are regenerated together."})
     List<Integer> tracks;
 
+    @Option(names = "--adapter", paramLabel = "DIR",
+            description = {"A LoRA fine-tune (its run folder) to merge into the model at load: -M names the base "
+                    + "(default: the base the run names).", "A LoRA run folder also works alone as -M."})
+    Path adapter;
+
     /** Longer pieces than this are a slip of the keyboard (and hours of sampling). */
     static final int MAX_BARS = 1024;
 
     @Override
     public Integer call() throws Exception {
         checkArguments();
-        ModelBundle bundle = model != null ? ModelBundle.load(model)
+        ModelBundle bundle = adapter != null ? ModelBundle.load(adapter, model)
+                : model != null ? ModelBundle.load(model)
                 : infill ? ModelBundle.loadDefaultInfill() : ModelBundle.loadDefault();
         if (infill) {
             return infill(bundle);

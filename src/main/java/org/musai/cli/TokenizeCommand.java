@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import org.musai.midi.InstrumentClass;
 import org.musai.midi.InstrumentFilter;
+import org.musai.token.TokenCodec;
 import org.musai.token.TokenizerConfig;
+import org.musai.token.TokenizerFile;
 import org.musai.token.dataset.DatasetBuilder;
 import org.musai.token.dataset.DatasetException;
 import org.musai.token.dataset.DatasetRequest;
@@ -76,6 +78,12 @@ final class TokenizeCommand implements java.util.concurrent.Callable<Integer> {
             description = "Vocabulary size that BPE grows to (default: 1.25 x the base vocabulary).")
     int vocabSize;
 
+    @Option(names = "--tokenizer-of", paramLabel = "MODEL_DIR",
+            description = {"Tokenize exactly as this model was trained (its tokenization and BPE merges), to "
+                    + "fine-tune or score it on these files.", "Example: musai tokenize -m ~/midi/mine -t data/mine "
+                    + "--tokenizer-of assets/models/default"})
+    Path tokenizerOf;
+
     @Mixin
     ThreadsOption threads;
 
@@ -95,6 +103,9 @@ final class TokenizeCommand implements java.util.concurrent.Callable<Integer> {
         if (midis != null) {
             Arguments.outputFolder("-t", output);
         }
+        if (tokenizerOf != null) {
+            refuseWithTokenizerOf();
+        }
         long start = System.nanoTime();
         Manifest manifest;
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt()) {
@@ -109,15 +120,42 @@ final class TokenizeCommand implements java.util.concurrent.Callable<Integer> {
                 }
                 InstrumentFilter filter = new InstrumentFilter(classes == null ? InstrumentFilter.defaultClasses()
                         : classes, required == null ? Set.of() : required, minBeats, mergeClasses);
-                TokenizerConfig config = plainRemi ? TokenizerConfig.defaults(algorithm)
-                        : TokenizerConfig.forNewDatasets(algorithm);
+                TokenCodec model = tokenizerOf == null ? null : modelCodec();
+                TokenizerConfig config = model != null ? model.tokenizer().config()
+                        : plainRemi ? TokenizerConfig.defaults(algorithm) : TokenizerConfig.forNewDatasets(algorithm);
                 DatasetRequest request = new DatasetRequest(sources, output, config,
                         filter, bpe, vocabSize, threads.threads());
+                if (model != null) {
+                    request = request.withMergesOf(model);
+                }
                 manifest = new DatasetBuilder().build(request, progress, interrupt.token());
             }
         }
         printSummary(out, manifest, (System.nanoTime() - start) / 1e9);
         return ExitCodes.OK;
+    }
+
+    /** A model's tokenization is the model's: flags that would choose another are refused, not ignored. */
+    private void refuseWithTokenizerOf() {
+        List<String> given = spec.commandLine().getParseResult().matchedOptions().stream()
+                .map(picocli.CommandLine.Model.OptionSpec::longestName)
+                .filter(Set.of("--algo", "--bpe", "--vocab-size", "--plain-remi")::contains).toList();
+        if (!given.isEmpty()) {
+            throw new IllegalArgumentException("--tokenizer-of takes the tokenization and merges from the model; "
+                    + "leave out " + String.join(", ", given));
+        }
+        if (midis == null) {
+            throw new IllegalArgumentException("--tokenizer-of needs -m, the MIDI files to tokenize");
+        }
+    }
+
+    private TokenCodec modelCodec() throws java.io.IOException {
+        Path file = tokenizerOf.resolve(TokenizerFile.FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(tokenizerOf + " is not a model folder (no " + TokenizerFile.FILE_NAME
+                    + ")");
+        }
+        return TokenizerFile.load(file);
     }
 
     private void printSummary(PrintWriter out, Manifest manifest, double seconds) {

@@ -1,5 +1,6 @@
 package org.musai.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.musai.model.AdapterConfig;
+import org.musai.model.LoraSettings;
 import org.musai.progress.PauseGate;
 import org.musai.progress.Rate;
 import org.musai.train.EpochMetrics;
@@ -28,6 +31,8 @@ import picocli.CommandLine.Spec;
         description = {"Train an RWKV-4 model on a dataset from 'musai tokenize' (or a binidx file in text mode).",
                 "Example: musai train -t data/pop -o runs/pop -e 256 -n 4 -c 256 -b 8 -p 10 -s 200 -i 5e-4 -q",
                 "Continue an interrupted run: musai train --resume runs/pop",
+                "Fine-tune the shipped model on your music (tokenize it with --tokenizer-of assets/models/default):",
+                "  musai train -m assets/models/default -l -t data/mine -o runs/mine -c 256 -b 4 -p 4 -s 50 -i 1e-3",
                 "Ctrl-C stops after the current step and writes a checkpoint first."})
 final class TrainCommand implements Callable<Integer> {
 
@@ -121,11 +126,21 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-v", "--vae_emb"}, hidden = true)
     String vae;
 
-    @Option(names = {"-l", "--lora"}, hidden = true)
+    @Option(names = {"-l", "--lora"}, description = {"Fine-tune the base model (-m) through LoRA adapters: its "
+            + "weights stay frozen; the run saves only the adapter (adapter.safetensors, a few % of the model)."})
     boolean lora;
 
-    @Option(names = {"-r", "--lora_ckpt"}, hidden = true)
-    String loraCheckpoint;
+    @Option(names = {"-r", "--lora_ckpt"}, paramLabel = "DIR",
+            description = "With -l: start from this adapter (a LoRA run folder) instead of a fresh one.")
+    Path loraCheckpoint;
+
+    @Option(names = "--lora-rank", paramLabel = "R",
+            description = "With -l: the adapters' rank (default " + LoraSettings.DEFAULT_RANK + "; with -r, its own).")
+    Integer loraRank;
+
+    @Option(names = "--lora-alpha", paramLabel = "A",
+            description = "With -l: the adapters' alpha; the delta is scaled by alpha/rank (default 32; with -r, its own).")
+    Double loraAlpha;
 
     @Option(names = {"-g", "--grad_cp"}, hidden = true)
     boolean gradientCheckpointing;
@@ -148,13 +163,23 @@ final class TrainCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private TrainingOptions options() {
+    private TrainingOptions options() throws IOException {
         if (output == null) {
             throw new IllegalArgumentException("give the run folder with -o (or --resume RUN_DIR)");
         }
-        return new TrainingOptions(dataset, binidx, vocabSize, output, baseModel, ctxLen, batch, embed, layers,
-                epochs, steps, learningRate, decayStart, firstEpoch, tinyAttention, headQk, dropout, device, seed,
-                valFraction, checkpointEvery == null ? TrainingOptions.DEFAULT_CHECKPOINT_EVERY : checkpointEvery, init);
+        TrainingOptions options = new TrainingOptions(dataset, binidx, vocabSize, output, baseModel, ctxLen, batch,
+                embed, layers, epochs, steps, learningRate, decayStart, firstEpoch, tinyAttention, headQk, dropout,
+                device, seed, valFraction,
+                checkpointEvery == null ? TrainingOptions.DEFAULT_CHECKPOINT_EVERY : checkpointEvery, init);
+        return lora ? options.withLora(loraSettings(), loraCheckpoint) : options;
+    }
+
+    /** The adapters' rank and alpha: as given, else those of the adapter of -r, else the defaults. */
+    private LoraSettings loraSettings() throws IOException {
+        LoraSettings start = loraCheckpoint == null ? null : AdapterConfig.read(loraCheckpoint).settings();
+        int rank = loraRank != null ? loraRank : start != null ? start.rank() : LoraSettings.DEFAULT_RANK;
+        double alpha = loraAlpha != null ? loraAlpha : start != null ? start.alpha() : LoraSettings.DEFAULT_ALPHA;
+        return new LoraSettings(rank, alpha);
     }
 
     /** A resumed run keeps the settings it was started with; a flag that would change them must not pass unnoticed. */
@@ -172,8 +197,9 @@ final class TrainCommand implements Callable<Integer> {
         if (vae != null) {
             throw new IllegalArgumentException("-v/--vae_emb (VAE embeddings) is not available in this version yet");
         }
-        if (lora || loraCheckpoint != null) {
-            throw new IllegalArgumentException("-l/-r (LoRA) is not available in this version yet");
+        if (!lora && (loraCheckpoint != null || loraRank != null || loraAlpha != null)) {
+            throw new IllegalArgumentException("-r, --lora-rank and --lora-alpha belong to a LoRA fine-tune: give -l "
+                    + "(and the base model with -m)");
         }
         if (gradientCheckpointing) {
             throw new IllegalArgumentException("-g/--grad_cp (gradient checkpointing) is not available in this version "

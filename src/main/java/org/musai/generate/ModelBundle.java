@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.musai.io.JsonFiles;
+import org.musai.model.AdapterConfig;
+import org.musai.model.LoraAdapter;
 import org.musai.model.RwkvConfig;
 import org.musai.model.RwkvRnn;
 import org.musai.model.RwkvWeights;
@@ -44,7 +46,22 @@ public record ModelBundle(Path folder, RwkvRnn rnn, TokenCodec codec) {
      * {@link GenerationException} that names the file and the problem.
      */
     public static ModelBundle load(Path folder) throws GenerationException {
+        return load(folder, null);
+    }
+
+    /**
+     * Loads a model folder as {@link #load(Path)} does; a LoRA run (or one of its checkpoints) is merged into its
+     * base model at load time. The base is {@code base} when given ({@code -M base --adapter run}), else the folder
+     * the run names, else a shipped model whose weights are the ones the adapter was trained on.
+     *
+     * @param folder a model, run or checkpoint folder
+     * @param base   the base model of an adapter folder, or null
+     */
+    public static ModelBundle load(Path folder, Path base) throws GenerationException {
         Path described = describingFolder(folder);
+        if (base != null && !AdapterConfig.isAdapterFolder(described)) {
+            throw new GenerationException(folder + " is not a LoRA adapter (no " + AdapterConfig.FILE_NAME + ")");
+        }
         RwkvConfig shape = readShape(described.resolve(CONFIG));
         Path tokenizer = described.resolve(TokenizerFile.FILE_NAME);
         if (!Files.isRegularFile(tokenizer)) {
@@ -62,9 +79,45 @@ public record ModelBundle(Path folder, RwkvRnn rnn, TokenCodec codec) {
                     + codec.vocabSize());
         }
         try (NDManager manager = NDManager.newBaseManager(Device.cpu());
-             RwkvWeights weights = loadWeights(shape, manager, folder.resolve(WEIGHTS))) {
+             RwkvWeights weights = AdapterConfig.isAdapterFolder(described)
+                     ? loadAdapted(shape, manager, folder, described, base)
+                     : loadWeights(shape, manager, folder.resolve(WEIGHTS))) {
             return new ModelBundle(folder, new RwkvRnn(weights), codec);
         }
+    }
+
+    /** A base model with the adapter of {@code folder} merged in. */
+    private static RwkvWeights loadAdapted(RwkvConfig shape, NDManager manager, Path folder, Path described,
+                                           Path base) throws GenerationException {
+        try {
+            AdapterConfig adapter = AdapterConfig.read(described);
+            Path baseWeights = base != null ? base.resolve(WEIGHTS) : baseOf(adapter);
+            if (!Files.isRegularFile(baseWeights)) {
+                throw new GenerationException("no weights at " + baseWeights + " (the base model of " + folder + ")");
+            }
+            return LoraAdapter.loadMerged(shape, manager, baseWeights, described,
+                    folder.resolve(AdapterConfig.WEIGHTS));
+        } catch (IOException e) {
+            throw new GenerationException("cannot load the adapter " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Where an adapter's base weights are: the folder it names, or else the shipped model it was trained on (the run
+     * may come from another machine); the named folder's weights when none matches, so that the message names it.
+     */
+    private static Path baseOf(AdapterConfig adapter) throws IOException {
+        Path named = Path.of(adapter.baseModel()).resolve(WEIGHTS);
+        if (Files.isRegularFile(named)) {
+            return named;
+        }
+        for (Path shipped : java.util.List.of(DEFAULT_MODEL, DEFAULT_INFILL_MODEL)) {
+            Path weights = shippedFolder(shipped).resolve(WEIGHTS);
+            if (Files.isRegularFile(weights) && AdapterConfig.hashOf(weights).equals(adapter.baseHash())) {
+                return weights;
+            }
+        }
+        return named;
     }
 
     /** Where config.json and tokenizer.json are: the folder itself, or the run above a checkpoint folder. */
@@ -94,13 +147,18 @@ public record ModelBundle(Path folder, RwkvRnn rnn, TokenCodec codec) {
     }
 
     private static ModelBundle loadShipped(Path relative, String what) throws GenerationException {
-        String home = System.getProperty("musai.home");
-        Path folder = home != null ? Path.of(home).resolve(relative) : relative;
+        Path folder = shippedFolder(relative);
         if (!Files.isDirectory(folder)) {
             throw new GenerationException(what + " is missing from " + folder.toAbsolutePath()
                     + "; give a model with -M");
         }
         return load(folder);
+    }
+
+    /** A shipped model's folder: beside the installation ({@code musai.home}), else in the working folder. */
+    private static Path shippedFolder(Path relative) {
+        String home = System.getProperty("musai.home");
+        return home != null ? Path.of(home).resolve(relative) : relative;
     }
 
     /** The model shape in a run's config.json; the rest of the file is the trainer's business. */

@@ -25,15 +25,26 @@ public final class RwkvModel {
     private final RwkvConfig config;
     private final RwkvWeights weights;
     private final int wkvChunk;
+    private final LoraAdapter adapter;
 
     public RwkvModel(RwkvWeights weights) {
         this(weights, Wkv.DEFAULT_CHUNK);
     }
 
     public RwkvModel(RwkvWeights weights, int wkvChunk) {
+        this(weights, wkvChunk, null);
+    }
+
+    /** A model whose adapted layers add a LoRA adapter's delta to the weights' output (null: none). */
+    public RwkvModel(RwkvWeights weights, LoraAdapter adapter) {
+        this(weights, Wkv.DEFAULT_CHUNK, adapter);
+    }
+
+    private RwkvModel(RwkvWeights weights, int wkvChunk, LoraAdapter adapter) {
         this.config = weights.config();
         this.weights = weights;
         this.wkvChunk = wkvChunk;
+        this.adapter = adapter;
     }
 
     public RwkvConfig config() {
@@ -136,7 +147,8 @@ public final class RwkvModel {
     }
 
     private NDArray linear(NDArray x, String weight) {
-        return Linear.linear(x, weights.get(weight)).singletonOrThrow();
+        NDArray y = Linear.linear(x, weights.get(weight)).singletonOrThrow();
+        return adapter == null ? y : adapter.addDelta(x, weight, y);
     }
 
     private NDArray layerNorm(NDArray x, String weight, String bias) {

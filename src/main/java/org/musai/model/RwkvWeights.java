@@ -175,14 +175,19 @@ public final class RwkvWeights implements AutoCloseable {
                 throw new IOException(source + ": " + expected.getKey() + " has shape " + array.getShape()
                         + ", the config needs " + expected.getValue());
             }
-            // a real copy: decoded arrays may point into a buffer that Java frees once they are closed, and
-            // PyTorch's to(float32) of a float32 tensor returns that same storage
-            NDArray copy = array.getDataType() == DataType.FLOAT32 ? array.duplicate()
-                    : array.toType(DataType.FLOAT32, true);
+            NDArray copy = ownedCopy(array);
             copy.attach(weights.manager);
             weights.put(expected.getKey(), copy);
         }
         return weights;
+    }
+
+    /**
+     * A float32 copy with storage of its own: a decoded array may point into a buffer that Java frees once it is
+     * closed, and PyTorch's to(float32) of a float32 tensor returns that same storage.
+     */
+    static NDArray ownedCopy(NDArray array) {
+        return array.getDataType() == DataType.FLOAT32 ? array.duplicate() : array.toType(DataType.FLOAT32, true);
     }
 
     /** Writes every parameter as safetensors under its RWKV-LM name, atomically. */

@@ -67,7 +67,7 @@ public final class ModelEvaluation {
         RunFolder.RunConfig config = run.readConfig();
         try (Dataset dataset = Dataset.open(datasetFolder);
              NDManager manager = NDManager.newBaseManager(Device.cpu());
-             RwkvWeights weights = Trainer.loadWeights(config.model(), manager, run.model())) {
+             RwkvWeights weights = Trainer.loadRunWeights(run, config, manager)) {
             checkTokens(dataset, config, modelFolder, datasetFolder);
             int ctx = config.model().ctxLen();
             // every document held out for scoring; the frequencies of all of them for the baseline
@@ -98,7 +98,7 @@ public final class ModelEvaluation {
         }
         try (Dataset dataset = Dataset.open(datasetFolder);
              NDManager manager = NDManager.newBaseManager(Device.cpu());
-             RwkvWeights weights = Trainer.loadWeights(config.model(), manager, run.model())) {
+             RwkvWeights weights = Trainer.loadRunWeights(run, config, manager)) {
             checkTokens(dataset, config, modelFolder, datasetFolder);
             int ctx = config.model().ctxLen();
             TrainingData data = TrainingData.byDocument(dataset.tokens(), ctx, options.valFraction(), options.seed(),

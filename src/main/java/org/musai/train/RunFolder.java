@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.musai.io.AtomicFiles;
 import org.musai.io.JsonFiles;
+import org.musai.model.AdapterConfig;
 import org.musai.model.RwkvConfig;
 
 /**
@@ -172,7 +173,7 @@ public final class RunFolder {
                 }
             }
         }
-        for (String file : List.of(CONFIG, TOKENIZER, METRICS, MODEL)) {
+        for (String file : List.of(CONFIG, TOKENIZER, METRICS, MODEL, AdapterConfig.FILE_NAME, AdapterConfig.WEIGHTS)) {
             for (Path leftover : AtomicFiles.leftoversOf(folder.resolve(file))) {
                 Files.delete(leftover);
             }
@@ -193,7 +194,8 @@ public final class RunFolder {
      * then the run's latest weights; then prunes old checkpoints. A failure (a full disk) leaves the checkpoints
      * before it as they were and removes the half-written folder.
      */
-    Path writeCheckpoint(TrainingState state, byte[] weights, byte[] optimizer) throws IOException {
+    Path writeCheckpoint(TrainingState state, String weightsFile, byte[] weights, byte[] optimizer)
+            throws IOException {
         Path checkpoints = folder.resolve(CHECKPOINTS);
         if (!Files.isDirectory(checkpoints)) {
             Files.createDirectories(checkpoints);
@@ -203,7 +205,7 @@ public final class RunFolder {
         Path temp = Files.createTempDirectory(checkpoints, PARTIAL_PREFIX);
         AtomicFiles.shareable(temp);
         try {
-            writer.write(temp.resolve(MODEL), weights);
+            writer.write(temp.resolve(weightsFile), weights);
             writer.write(temp.resolve(OPTIMIZER), optimizer);
             writer.write(temp.resolve(STATE), JSON.writeValueAsBytes(state));
             AtomicFiles.syncFolder(temp);
@@ -216,7 +218,7 @@ public final class RunFolder {
                 deleteFolder(temp);
             }
         }
-        AtomicFiles.write(model(), weights);
+        AtomicFiles.write(folder.resolve(weightsFile), weights);
         List<Path> all = completeCheckpoints();
         for (int i = 0; i < all.size() - CHECKPOINTS_KEPT; i++) {
             prune(all.get(i));
@@ -251,7 +253,9 @@ public final class RunFolder {
         }
         try (Stream<Path> list = Files.list(checkpoints)) {
             return list.filter(p -> CHECKPOINT_NAME.matcher(p.getFileName().toString()).matches())
-                    .filter(p -> Files.isRegularFile(p.resolve(MODEL)) && Files.isRegularFile(p.resolve(OPTIMIZER))
+                    .filter(p -> (Files.isRegularFile(p.resolve(MODEL))
+                            || Files.isRegularFile(p.resolve(AdapterConfig.WEIGHTS)))
+                            && Files.isRegularFile(p.resolve(OPTIMIZER))
                             && Files.isRegularFile(p.resolve(STATE)))
                     .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
         }

@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.musai.io.OutputPaths;
+import org.musai.model.AdapterConfig;
+import org.musai.model.LoraAdapter;
 import org.musai.model.RwkvConfig;
 import org.musai.model.RwkvWeights;
 import org.musai.model.SafetensorsFile;
@@ -64,10 +66,12 @@ public final class Trainer {
                         options));
                 source.copyTokenizerTo(run);
                 Device device = DeviceChoice.resolve(options.device());
-                try (NDManager manager = NDManager.newBaseManager(device)) {
-                    RwkvWeights weights = base == null ? options.initialWeights(config, manager)
-                            : loadWeights(config, manager, base.model());
-                    return new TrainingSession(run, options, source, weights, new AdamOptimizer(manager), manager, 0,
+                if (options.lora() != null) {
+                    writeAdapterConfig(run, options, base);
+                }
+                try (NDManager manager = NDManager.newBaseManager(device);
+                     TrainedTensors trained = startingTensors(options, config, manager, base)) {
+                    return new TrainingSession(run, options, source, trained, new AdamOptimizer(manager), manager, 0,
                             null, 0, listener, cancel, pause).run();
                 }
             }
@@ -132,26 +136,24 @@ public final class Trainer {
                 }
                 source.requireIdsBelow(saved.model().vocabSize());
                 Device device = DeviceChoice.resolve(options.device());
-                try (NDManager manager = NDManager.newBaseManager(device)) {
+                RunFolder base = options.baseModel() == null ? null : new RunFolder(options.baseModel());
+                try (NDManager manager = NDManager.newBaseManager(device);
+                     TrainedTensors trained = checkpoint.isPresent()
+                             ? checkpointTensors(options, saved.model(), manager, base, run, checkpoint.get())
+                             : startingTensors(options, saved.model(), manager, base)) {
                     AdamOptimizer optimizer = new AdamOptimizer(manager);
-                    RwkvWeights weights;
                     long step = 0;
                     double elapsed = 0;
                     if (checkpoint.isPresent()) {
                         RunFolder.TrainingState state = RunFolder.readState(checkpoint.get());
-                        weights = loadWeights(saved.model(), manager, checkpoint.get().resolve(RunFolder.MODEL));
                         try (NDManager scratch = manager.newSubManager()) { // restore copies the moments
-                            optimizer.restore(readOptimizer(scratch, checkpoint.get(), weights),
+                            optimizer.restore(readOptimizer(scratch, checkpoint.get(), trained.trained()),
                                     state.optimizerSteps());
                         }
                         step = state.step();
                         elapsed = state.elapsedSeconds();
-                    } else {
-                        weights = options.baseModel() == null
-                                ? options.initialWeights(saved.model(), manager)
-                                : loadWeights(saved.model(), manager, new RunFolder(options.baseModel()).model());
                     }
-                    return new TrainingSession(run, options, source, weights, optimizer, manager, step,
+                    return new TrainingSession(run, options, source, trained, optimizer, manager, step,
                             checkpoint.orElse(null), elapsed, listener, cancel, pause).run();
                 }
             }
@@ -179,6 +181,85 @@ public final class Trainer {
         }
     }
 
+    /** What a run starts to train: fresh or base weights, and for LoRA a fresh adapter or the one of {@code -r}. */
+    private static TrainedTensors startingTensors(TrainingOptions options, RwkvConfig config, NDManager manager,
+                                                  RunFolder base) throws TrainingException {
+        if (base == null) {
+            return TrainedTensors.all(options.initialWeights(config, manager));
+        }
+        RwkvWeights weights = loadWeights(config, manager, base.model());
+        if (options.lora() == null) {
+            return TrainedTensors.all(weights);
+        }
+        if (options.loraStart() == null) {
+            return TrainedTensors.lora(weights, LoraAdapter.initialize(config, options.lora(), manager,
+                    options.seed()));
+        }
+        Path start = options.loraStart();
+        try {
+            AdapterConfig startConfig = AdapterConfig.read(start);
+            startConfig.requireBase(base.model());
+            if (!startConfig.settings().equals(options.lora())) {
+                throw new TrainingException("the adapter " + start + " has rank " + startConfig.rank() + " and alpha "
+                        + startConfig.alpha() + "; continue it with those (--lora-rank, --lora-alpha)");
+            }
+            return TrainedTensors.lora(weights, LoraAdapter.read(start.resolve(AdapterConfig.WEIGHTS),
+                    options.lora(), weights));
+        } catch (IOException e) {
+            weights.close();
+            throw new TrainingException("cannot continue the adapter: " + e.getMessage(), e);
+        }
+    }
+
+    /** What a run trains, as a checkpoint saved it; a LoRA checkpoint holds the adapter and loads the base first. */
+    private static TrainedTensors checkpointTensors(TrainingOptions options, RwkvConfig config, NDManager manager,
+                                                    RunFolder base, RunFolder run, Path checkpoint)
+            throws TrainingException {
+        if (options.lora() == null) {
+            return TrainedTensors.all(loadWeights(config, manager, checkpoint.resolve(RunFolder.MODEL)));
+        }
+        RwkvWeights weights = loadWeights(config, manager, base.model());
+        try {
+            AdapterConfig.read(run.path()).requireBase(base.model());
+            return TrainedTensors.lora(weights, LoraAdapter.read(checkpoint.resolve(AdapterConfig.WEIGHTS),
+                    options.lora(), weights));
+        } catch (IOException e) {
+            weights.close();
+            throw new TrainingException("cannot resume the adapter: " + e.getMessage()
+                    + RunFolder.damagedCheckpointAdvice(checkpoint), e);
+        }
+    }
+
+    private static void writeAdapterConfig(RunFolder run, TrainingOptions options, RunFolder base)
+            throws TrainingException, IOException {
+        if (!Files.isRegularFile(base.model())) {
+            throw new TrainingException(options.baseModel() + " has no " + RunFolder.MODEL + " to adapt (an adapter "
+                    + "cannot be the base of another)");
+        }
+        AdapterConfig.of(options.lora(), base.model(), options.baseModel()).write(run.path());
+    }
+
+    /**
+     * A run or model folder's weights for scoring or generating: its model.safetensors, or for a LoRA run its base's
+     * with the adapter merged in.
+     */
+    static RwkvWeights loadRunWeights(RunFolder run, RunFolder.RunConfig config, NDManager manager)
+            throws TrainingException {
+        if (!AdapterConfig.isAdapterFolder(run.path())) {
+            return loadWeights(config.model(), manager, run.model());
+        }
+        Path base = config.options() == null ? null : config.options().baseModel();
+        if (base == null) {
+            throw new TrainingException(run.path() + " holds an adapter but names no base model");
+        }
+        try {
+            return LoraAdapter.loadMerged(config.model(), manager, new RunFolder(base).model(), run.path(),
+                    run.path().resolve(AdapterConfig.WEIGHTS));
+        } catch (IOException e) {
+            throw new TrainingException("cannot load the adapter of " + run.path() + ": " + e.getMessage(), e);
+        }
+    }
+
     static RwkvWeights loadWeights(RwkvConfig config, NDManager manager, Path file) throws TrainingException {
         if (!Files.isRegularFile(file)) {
             throw new TrainingException("no weights at " + file);
@@ -191,12 +272,12 @@ public final class Trainer {
     }
 
     /** Adam's moments of a checkpoint: "m." and "v." and each parameter's name, with the parameter's shape. */
-    static Map<String, NDArray> readOptimizer(NDManager manager, Path checkpoint, RwkvWeights weights)
+    static Map<String, NDArray> readOptimizer(NDManager manager, Path checkpoint, Map<String, NDArray> trained)
             throws TrainingException {
         Path file = checkpoint.resolve(RunFolder.OPTIMIZER);
         Map<String, Shape> expected = new LinkedHashMap<>();
         for (String prefix : List.of("m.", "v.")) {
-            weights.all().forEach((name, array) -> expected.put(prefix + name, array.getShape()));
+            trained.forEach((name, array) -> expected.put(prefix + name, array.getShape()));
         }
         try (SafetensorsFile tensors = SafetensorsFile.open(file)) {
             tensors.requireExactly(expected, "the optimizer of this model shape");

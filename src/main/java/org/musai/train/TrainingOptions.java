@@ -2,6 +2,7 @@ package org.musai.train;
 
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
+import org.musai.model.LoraSettings;
 import org.musai.model.RwkvConfig;
 import org.musai.model.RwkvWeights;
 
@@ -32,12 +33,15 @@ import org.musai.model.RwkvWeights;
  * @param checkpointEvery steps between checkpoints ({@code --checkpoint-every}); one comes at every epoch's end too
  * @param init            how fresh weights start ({@code --init}): {@value #V4NEO_INIT}, RWKV-LM's v4neo scheme, or
  *                        {@value #SEED_INIT}, the seed's PyTorch defaults; a fine-tune or a resumed run loads its weights
+ * @param lora            a LoRA fine-tune of the base model ({@code -l}): the adapter's rank and alpha; null trains
+ *                        every weight
+ * @param loraStart       an adapter folder to start the adapter from ({@code -r}), or null for a fresh one
  */
 public record TrainingOptions(Path dataset, Path binidx, int textVocabSize, Path output, Path baseModel, int ctxLen,
                               int batch, int embed, int layers, int epochs, int stepsPerEpoch, double learningRate,
                               double decayStartEpoch, int firstEpoch, boolean tinyAttention, boolean headQk,
                               float dropout, String device, long seed, double valFraction, int checkpointEvery,
-                              String init) {
+                              String init, LoraSettings lora, Path loraStart) {
 
     /** RWKV-LM's v4neo initialisation (identity blocks, orthogonal matrices): the default, as it trains faster. */
     public static final String V4NEO_INIT = "v4neo";
@@ -71,6 +75,9 @@ public record TrainingOptions(Path dataset, Path binidx, int textVocabSize, Path
         require(checkpointEvery >= 1, "--checkpoint-every must be at least 1 step, not " + checkpointEvery);
         require(init == null || init.equals(V4NEO_INIT) || init.equals(SEED_INIT),
                 "--init must be " + V4NEO_INIT + " or " + SEED_INIT + ", not " + init);
+        require(lora == null || baseModel != null, "LoRA (-l) adapts a base model: give it with -m (the shipped one is "
+                + "assets/models/default)");
+        require(loraStart == null || lora != null, "-r continues a LoRA adapter: give -l too");
         device = device == null ? "cpu" : device;
         init = init == null ? V4NEO_INIT : init;
     }
@@ -85,11 +92,29 @@ public record TrainingOptions(Path dataset, Path binidx, int textVocabSize, Path
                 checkpointEvery, V4NEO_INIT);
     }
 
+    /** Options that train every weight. */
+    public TrainingOptions(Path dataset, Path binidx, int textVocabSize, Path output, Path baseModel, int ctxLen,
+                           int batch, int embed, int layers, int epochs, int stepsPerEpoch, double learningRate,
+                           double decayStartEpoch, int firstEpoch, boolean tinyAttention, boolean headQk,
+                           float dropout, String device, long seed, double valFraction, int checkpointEvery,
+                           String init) {
+        this(dataset, binidx, textVocabSize, output, baseModel, ctxLen, batch, embed, layers, epochs, stepsPerEpoch,
+                learningRate, decayStartEpoch, firstEpoch, tinyAttention, headQk, dropout, device, seed, valFraction,
+                checkpointEvery, init, null, null);
+    }
+
+    /** The same options as a LoRA fine-tune with these settings, starting from {@code start} (or fresh if null). */
+    public TrainingOptions withLora(LoraSettings settings, Path start) {
+        return new TrainingOptions(dataset, binidx, textVocabSize, output, baseModel, ctxLen, batch, embed, layers,
+                epochs, stepsPerEpoch, learningRate, decayStartEpoch, firstEpoch, tinyAttention, headQk, dropout,
+                device, seed, valFraction, checkpointEvery, init, settings, start);
+    }
+
     /** The same options with another checkpoint interval (a resumed run may change it). */
     public TrainingOptions withCheckpointEvery(int steps) {
         return new TrainingOptions(dataset, binidx, textVocabSize, output, baseModel, ctxLen, batch, embed, layers,
                 epochs, stepsPerEpoch, learningRate, decayStartEpoch, firstEpoch, tinyAttention, headQk, dropout,
-                device, seed, valFraction, steps, init);
+                device, seed, valFraction, steps, init, lora, loraStart);
     }
 
     /** Fresh weights for a model of this shape, as {@link #init} says. */

@@ -25,6 +25,7 @@ final class TrainingSession {
     private final TrainingOptions options;
     private final TrainingData data;
     private final RwkvWeights weights;
+    private final TrainedTensors trained;
     private final RwkvModel model;
     private final AdamOptimizer optimizer;
     private final NDManager manager;
@@ -46,15 +47,16 @@ final class TrainingSession {
      * @param startStep      steps done before this sitting
      * @param lastCheckpoint the checkpoint it starts from, or null
      */
-    TrainingSession(RunFolder run, TrainingOptions options, TrainingSource source, RwkvWeights weights,
+    TrainingSession(RunFolder run, TrainingOptions options, TrainingSource source, TrainedTensors trained,
                     AdamOptimizer optimizer, NDManager manager, long startStep, Path lastCheckpoint,
                     double elapsedBefore, TrainingListener listener, CancellationToken cancel, PauseGate pause)
             throws IOException {
         this.run = run;
         this.options = options;
         this.data = source.data(options.ctxLen());
-        this.weights = weights;
-        this.model = new RwkvModel(weights);
+        this.trained = trained;
+        this.weights = trained.weights();
+        this.model = trained.model();
         this.optimizer = optimizer;
         this.manager = manager;
         this.schedule = new LearningRateSchedule(options);
@@ -67,11 +69,11 @@ final class TrainingSession {
         this.lastCheckpoint = lastCheckpoint;
         this.elapsedBefore = elapsedBefore;
         this.unigram = data.unigramLogProbabilities(weights.config().vocabSize());
-        weights.requireGradients();
+        trained.requireGradients();
     }
 
     TrainingSummary run() throws IOException, TrainingException {
-        listener.started(new TrainingPlan(weights.config().parameterCount(), step, totalSteps,
+        listener.started(new TrainingPlan(trained.count(), step, totalSteps,
                 manager.getDevice().toString(), data.trainRegions(), data.validationRegions()));
         long sessionStart = System.nanoTime();
         long startStep = step;
@@ -164,7 +166,7 @@ final class TrainingSession {
         }
         // after the pass's manager has closed and given the weights back: lending them twice at once would let
         // the inner manager return them to the outer one, which would then free them
-        optimizer.step(weights.all(), rate);
+        optimizer.step(trained.trained(), rate);
         if (!Double.isFinite(loss)) {
             throw new IOException("the loss became " + loss + " at step " + step + "; lower the learning rate (-i)");
         }
@@ -211,7 +213,7 @@ final class TrainingSession {
         Path folder;
         try {
             metrics.sync();
-            folder = run.writeCheckpoint(state, RwkvWeights.encode(weights.all()),
+            folder = run.writeCheckpoint(state, trained.fileName(), RwkvWeights.encode(trained.trained()),
                     RwkvWeights.encode(optimizer.state()));
         } catch (IOException e) {
             String intact = lastCheckpoint == null ? "there is no earlier checkpoint, so --resume starts again from "

@@ -20,6 +20,27 @@ class GradientUnderGarbageCollectionTest {
     @Test
     void gradientsAreTheSameWhileTheCollectorRuns() throws Exception {
         RwkvConfig config = new RwkvConfig(60, 32, 2, 24, 64, 24, 1, 0f);
+        try (NDManager manager = NDManager.newBaseManager();
+             RwkvWeights weights = RwkvWeights.initialize(config, manager, 3)) {
+            weights.requireGradients();
+            assertStableUnderCollection(() -> gradientSum(weights, null, weights.all()));
+        }
+    }
+
+    /** The same with a LoRA adapter, whose scale multiplies every adapted layer's delta. */
+    @Test
+    void loraGradientsAreTheSameWhileTheCollectorRuns() throws Exception {
+        RwkvConfig config = new RwkvConfig(60, 32, 2, 24, 64, 0, 0, 0f);
+        try (NDManager manager = NDManager.newBaseManager();
+             RwkvWeights weights = RwkvWeights.initialize(config, manager, 3);
+             LoraAdapter adapter = LoraAdapter.initialize(config, new LoraSettings(4, 16), manager, 4)) {
+            adapter.requireGradients();
+            adapter.factors().values().forEach(f -> f.addi(0.01f)); // B not zero, so that A gets gradients too
+            assertStableUnderCollection(() -> gradientSum(weights, adapter, adapter.factors()));
+        }
+    }
+
+    private static void assertStableUnderCollection(java.util.function.DoubleSupplier gradientSum) {
         Thread collector = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 System.gc();
@@ -31,15 +52,12 @@ class GradientUnderGarbageCollectionTest {
             }
         });
         collector.setDaemon(true);
-        try (NDManager manager = NDManager.newBaseManager();
-             RwkvWeights weights = RwkvWeights.initialize(config, manager, 3)) {
-            weights.requireGradients();
-            long[] tokens = new java.util.Random(5).longs(4 * 24, 0, 60).toArray();
-            double quiet = gradientSum(weights, tokens);
+        try {
+            double quiet = gradientSum.getAsDouble();
             collector.start();
             List<Double> sums = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                sums.add(gradientSum(weights, tokens));
+                sums.add(gradientSum.getAsDouble());
             }
             assertThat(sums).containsOnly(quiet);
         } finally {
@@ -47,22 +65,26 @@ class GradientUnderGarbageCollectionTest {
         }
     }
 
-    private static double gradientSum(RwkvWeights weights, long[] tokens) {
+    private static double gradientSum(RwkvWeights weights, LoraAdapter adapter, java.util.Map<String, NDArray> trained) {
         try (NDManager step = weights.manager().newSubManager()) {
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray logits = new RwkvModel(weights).forward(step.create(tokens, new Shape(4, 24)), true);
+                NDArray logits = new RwkvModel(weights, adapter).forward(step.create(tokens(), new Shape(4, 24)), true);
                 gc.backward(logits.square().mean());
             }
         }
         double sum = 0;
         try (NDManager read = weights.manager().newSubManager()) {
-            weights.lendTo(read);
-            for (NDArray parameter : weights.all().values()) {
+            trained.values().forEach(parameter -> parameter.tempAttach(read));
+            for (NDArray parameter : trained.values()) {
                 NDArray gradient = parameter.getGradient();
                 sum += gradient.abs().sum().getFloat();
                 gradient.muli(0);
             }
         }
         return sum;
+    }
+
+    private static long[] tokens() {
+        return new java.util.Random(5).longs(4 * 24, 0, 60).toArray();
     }
 }

@@ -27,7 +27,7 @@ public final class CheckpointProbe {
             try (NDManager manager = NDManager.newBaseManager();
                  RwkvWeights weights = Trainer.loadWeights(config.model(), manager,
                          checkpoint.resolve(RunFolder.MODEL))) {
-                Trainer.readOptimizer(manager, checkpoint, weights);
+                Trainer.readOptimizer(manager, checkpoint, weights.all());
             }
             steps.add(state.step());
         }

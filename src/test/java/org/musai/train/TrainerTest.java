@@ -12,7 +12,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.musai.TestCorpus;
+import ai.djl.ndarray.NDManager;
 import org.musai.midi.InstrumentFilter;
+import org.musai.model.AdapterConfig;
+import org.musai.model.LoraAdapter;
+import org.musai.model.LoraSettings;
+import org.musai.model.RwkvConfig;
+import org.musai.model.RwkvWeights;
+import org.musai.model.SafetensorsFile;
 import org.musai.progress.CancellationToken;
 import org.musai.progress.ProgressListener;
 import org.musai.token.TokenizerConfig;
@@ -152,6 +159,81 @@ class TrainerTest {
         }, new CancellationToken());
         // a fresh model starts near ln(vocabulary); the tuned one near where the base ended
         assertThat(firstLosses.get(0)).isLessThan(trained.lastLoss() + 1.0);
+    }
+
+    /**
+     * A LoRA run trains only its adapter and the base's layer norms and time parameters, saves only those (the base
+     * file is untouched), and a stopped LoRA run resumes to the uninterrupted one's losses and adapter, bit for bit.
+     */
+    @Test
+    void aLoraRunSavesOnlyItsAdapterAndResumesExactly(@TempDir Path dir) throws Exception {
+        Path base = dir.resolve("base");
+        new Trainer().train(options(base, 1, 10, 3e-3), new TrainingListener() {
+        }, new CancellationToken());
+        byte[] baseWeights = Files.readAllBytes(base.resolve("model.safetensors"));
+        LoraSettings settings = new LoraSettings(4, 8);
+        java.util.function.Function<Path, TrainingOptions> lora = output -> new TrainingOptions(dataset, null, 0,
+                output, base, 32, 4, 32, 2, 2, 5, 2e-3, 0, 0, false, true, 0f, "cpu", 9, 0.1,
+                TrainingOptions.DEFAULT_CHECKPOINT_EVERY).withLora(settings, null);
+
+        Path straight = dir.resolve("straight");
+        TrainingSummary whole = new Trainer().train(lora.apply(straight), new TrainingListener() {
+        }, new CancellationToken());
+        assertThat(whole.steps()).isEqualTo(10);
+        assertThat(straight.resolve(AdapterConfig.FILE_NAME)).exists();
+        assertThat(straight.resolve(AdapterConfig.WEIGHTS)).exists();
+        assertThat(straight.resolve("model.safetensors")).doesNotExist();
+        assertThat(Files.readAllBytes(base.resolve("model.safetensors"))).isEqualTo(baseWeights);
+        try (NDManager manager = NDManager.newBaseManager();
+             SafetensorsFile adapter = SafetensorsFile.open(straight.resolve(AdapterConfig.WEIGHTS));
+             RwkvWeights baseModel = RwkvWeights.load(new RunFolder(base).readConfig().model(), manager,
+                     base.resolve("model.safetensors"))) {
+            RwkvConfig shape = baseModel.config();
+            assertThat(adapter.shapes()).isEqualTo(LoraAdapter.fileShapes(shape, 4));
+            // the layer norms and time parameters moved; B left zero would mean the factors never trained
+            assertThat(adapter.read("blocks.1.att.time_decay", manager).toFloatArray())
+                    .isNotEqualTo(baseModel.get("blocks.1.att.time_decay").toFloatArray());
+            assertThat(adapter.read("blocks.0.ffn.value.lora_B", manager).abs().max().getFloat()).isGreaterThan(0f);
+        }
+
+        Path interrupted = dir.resolve("interrupted");
+        CancellationToken stop = new CancellationToken();
+        new Trainer().train(lora.apply(interrupted), new TrainingListener() {
+            @Override
+            public void stepped(StepMetrics metrics) {
+                if (metrics.step() == 3) {
+                    stop.cancel();
+                }
+            }
+        }, stop);
+        new Trainer().resume(interrupted, new TrainingListener() {
+        }, new CancellationToken());
+        assertThat(losses(interrupted)).isEqualTo(losses(straight));
+        assertThat(Files.readAllBytes(interrupted.resolve(AdapterConfig.WEIGHTS)))
+                .isEqualTo(Files.readAllBytes(straight.resolve(AdapterConfig.WEIGHTS)));
+
+        // -r continues an adapter: the new run starts where the first ended
+        List<Double> continued = new ArrayList<>();
+        new Trainer().train(lora.apply(dir.resolve("continued")).withLora(settings, straight), new TrainingListener() {
+            @Override
+            public void stepped(StepMetrics metrics) {
+                continued.add(metrics.loss());
+            }
+        }, new CancellationToken());
+        List<Double> fresh = new ArrayList<>();
+        new Trainer().train(lora.apply(dir.resolve("fresh")), new TrainingListener() {
+            @Override
+            public void stepped(StepMetrics metrics) {
+                fresh.add(metrics.loss());
+            }
+        }, new CancellationToken());
+        assertThat(continued.get(0)).isNotEqualTo(fresh.get(0));
+        assertThatThrownBy(() -> new Trainer().train(lora.apply(dir.resolve("other-rank"))
+                .withLora(new LoraSettings(8, 8), straight), new TrainingListener() {
+        }, new CancellationToken())).isInstanceOf(TrainingException.class).hasMessageContaining("rank 4");
+        assertThatThrownBy(() -> new TrainingOptions(dataset, null, 0, dir.resolve("no-base"), null, 32, 4, 32, 2, 1,
+                5, 2e-3, 0, 0, false, true, 0f, "cpu", 9, 0.1, 10).withLora(settings, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-m");
     }
 
     /** Step, epoch, training loss and learning rate of every row: these must match to the last digit. */
