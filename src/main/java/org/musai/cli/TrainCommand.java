@@ -142,7 +142,9 @@ final class TrainCommand implements Callable<Integer> {
             description = "With -l: the adapters' alpha; the delta is scaled by alpha/rank (default 32; with -r, its own).")
     Double loraAlpha;
 
-    @Option(names = {"-g", "--grad_cp"}, hidden = true)
+    @Option(names = {"-g", "--grad_cp"}, description = {"Gradient checkpointing: keep only what enters each block "
+            + "and recompute the block in the backward pass.", "Less memory for about a third more time; the same "
+            + "gradients."})
     boolean gradientCheckpointing;
 
     @Override
@@ -171,6 +173,7 @@ final class TrainCommand implements Callable<Integer> {
                 embed, layers, epochs, steps, learningRate, decayStart, firstEpoch, tinyAttention, headQk, dropout,
                 device, seed, valFraction,
                 checkpointEvery == null ? TrainingOptions.DEFAULT_CHECKPOINT_EVERY : checkpointEvery, init);
+        options = options.withGradientCheckpointing(gradientCheckpointing);
         return lora ? options.withLora(loraSettings(), loraCheckpoint) : options;
     }
 
@@ -200,10 +203,6 @@ final class TrainCommand implements Callable<Integer> {
         if (!lora && (loraCheckpoint != null || loraRank != null || loraAlpha != null)) {
             throw new IllegalArgumentException("-r, --lora-rank and --lora-alpha belong to a LoRA fine-tune: give -l "
                     + "(and the base model with -m)");
-        }
-        if (gradientCheckpointing) {
-            throw new IllegalArgumentException("-g/--grad_cp (gradient checkpointing) is not available in this version "
-                    + "yet");
         }
     }
 

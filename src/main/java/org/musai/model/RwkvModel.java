@@ -66,15 +66,47 @@ public final class RwkvModel {
      */
     public NDArray forward(NDArray tokens, boolean training) {
         weights.lendTo(tokens.getManager());
-        NDArray embedded = Embedding.embedding(tokens, weights.get(EMBEDDING), ai.djl.ndarray.types.SparseFormat.DENSE).singletonOrThrow();
+        NDArray embedded = embedding(tokens);
         NDArray x = layerNorm(embedded, LN0_WEIGHT, LN0_BIAS);
         for (int l = 0; l < config.layers(); l++) {
-            x = dropout(x.add(timeMix(l, layerNorm(x, block(l, "ln1.weight"), block(l, "ln1.bias")))), training);
-            x = dropout(x.add(channelMix(l, layerNorm(x, block(l, "ln2.weight"), block(l, "ln2.bias")))), training);
-            if (config.hasTinyAttention() && l == config.tinyAttLayer()) {
-                x = x.add(tinyAttention(l, x, embedded));
-            }
+            x = layer(l, x, embedded, training);
         }
+        return output(x, tokens);
+    }
+
+    /*
+     * The pieces of forward, for a pass that recomputes one block at a time (gradient checkpointing). Unlike
+     * forward, they do not lend the weights: the caller does ({@link RwkvWeights#lendTo}).
+     */
+
+    /** The token embeddings, (B, T, C). */
+    public NDArray embedding(NDArray tokens) {
+        return Embedding.embedding(tokens, weights.get(EMBEDDING), ai.djl.ndarray.types.SparseFormat.DENSE)
+                .singletonOrThrow();
+    }
+
+    /** What block 0 reads: the embeddings through ln0. */
+    public NDArray blockInput(NDArray embedded) {
+        return layerNorm(embedded, LN0_WEIGHT, LN0_BIAS);
+    }
+
+    /** Block {@code l}: {@code x + TimeMix(ln1 x)}, then {@code + ChannelMix(ln2 x)}, then its tiny attention if any. */
+    public NDArray layer(int l, NDArray x, NDArray embedded, boolean training) {
+        x = dropout(x.add(timeMix(l, layerNorm(x, block(l, "ln1.weight"), block(l, "ln1.bias")))), training);
+        x = dropout(x.add(channelMix(l, layerNorm(x, block(l, "ln2.weight"), block(l, "ln2.bias")))), training);
+        if (config.hasTinyAttention() && l == config.tinyAttLayer()) {
+            x = x.add(tinyAttention(l, x, embedded));
+        }
+        return x;
+    }
+
+    /** Whether block {@code l} reads the embeddings (its tiny attention does). */
+    public boolean readsEmbeddings(int l) {
+        return config.hasTinyAttention() && l == config.tinyAttLayer();
+    }
+
+    /** ln_out, the head and the head-QK term over the last block's output: the logits. */
+    public NDArray output(NDArray x, NDArray tokens) {
         x = layerNorm(x, LN_OUT_WEIGHT, LN_OUT_BIAS);
         NDArray logits = linear(x, HEAD);
         if (config.hasHeadQk()) {

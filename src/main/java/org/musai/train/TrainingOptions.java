@@ -36,12 +36,14 @@ import org.musai.model.RwkvWeights;
  * @param lora            a LoRA fine-tune of the base model ({@code -l}): the adapter's rank and alpha; null trains
  *                        every weight
  * @param loraStart       an adapter folder to start the adapter from ({@code -r}), or null for a fresh one
+ * @param gradientCheckpointing recompute each block in the backward pass instead of keeping its activations
+ *                        ({@code -g}): less memory, more arithmetic, the same gradients
  */
 public record TrainingOptions(Path dataset, Path binidx, int textVocabSize, Path output, Path baseModel, int ctxLen,
                               int batch, int embed, int layers, int epochs, int stepsPerEpoch, double learningRate,
                               double decayStartEpoch, int firstEpoch, boolean tinyAttention, boolean headQk,
                               float dropout, String device, long seed, double valFraction, int checkpointEvery,
-                              String init, LoraSettings lora, Path loraStart) {
+                              String init, LoraSettings lora, Path loraStart, boolean gradientCheckpointing) {
 
     /** RWKV-LM's v4neo initialisation (identity blocks, orthogonal matrices): the default, as it trains faster. */
     public static final String V4NEO_INIT = "v4neo";
@@ -100,21 +102,28 @@ public record TrainingOptions(Path dataset, Path binidx, int textVocabSize, Path
                            String init) {
         this(dataset, binidx, textVocabSize, output, baseModel, ctxLen, batch, embed, layers, epochs, stepsPerEpoch,
                 learningRate, decayStartEpoch, firstEpoch, tinyAttention, headQk, dropout, device, seed, valFraction,
-                checkpointEvery, init, null, null);
+                checkpointEvery, init, null, null, false);
     }
 
     /** The same options as a LoRA fine-tune with these settings, starting from {@code start} (or fresh if null). */
     public TrainingOptions withLora(LoraSettings settings, Path start) {
         return new TrainingOptions(dataset, binidx, textVocabSize, output, baseModel, ctxLen, batch, embed, layers,
                 epochs, stepsPerEpoch, learningRate, decayStartEpoch, firstEpoch, tinyAttention, headQk, dropout,
-                device, seed, valFraction, checkpointEvery, init, settings, start);
+                device, seed, valFraction, checkpointEvery, init, settings, start, gradientCheckpointing);
+    }
+
+    /** The same options, with block recomputation ({@code -g}) on or off. */
+    public TrainingOptions withGradientCheckpointing(boolean on) {
+        return new TrainingOptions(dataset, binidx, textVocabSize, output, baseModel, ctxLen, batch, embed, layers,
+                epochs, stepsPerEpoch, learningRate, decayStartEpoch, firstEpoch, tinyAttention, headQk, dropout,
+                device, seed, valFraction, checkpointEvery, init, lora, loraStart, on);
     }
 
     /** The same options with another checkpoint interval (a resumed run may change it). */
     public TrainingOptions withCheckpointEvery(int steps) {
         return new TrainingOptions(dataset, binidx, textVocabSize, output, baseModel, ctxLen, batch, embed, layers,
                 epochs, stepsPerEpoch, learningRate, decayStartEpoch, firstEpoch, tinyAttention, headQk, dropout,
-                device, seed, valFraction, steps, init, lora, loraStart);
+                device, seed, valFraction, steps, init, lora, loraStart, gradientCheckpointing);
     }
 
     /** Fresh weights for a model of this shape, as {@link #init} says. */

@@ -4,11 +4,11 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.musai.model.ParameterNames;
 import org.musai.model.RwkvModel;
 import org.musai.model.RwkvWeights;
 import org.musai.progress.CancellationToken;
@@ -157,12 +157,10 @@ final class TrainingSession {
             NDArray inputs = scratch.create(batch.inputs(), shape);
             NDArray targets = scratch.create(batch.targets(), shape);
             NDArray mask = scratch.create(batch.mask(), shape);
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray logits = model.forward(inputs, true);
-                NDArray crossEntropy = LossFunction.crossEntropy(logits, targets, mask);
-                collector.backward(crossEntropy.add(LossFunction.l2Wrap(logits)));
-                loss = crossEntropy.getFloat();
-            }
+            loss = options.gradientCheckpointing()
+                    ? StepGradients.checkpointed(model, inputs, targets, mask, this::seedDropoutOfLayer,
+                    trained.trained().containsKey(ParameterNames.LN0_WEIGHT))
+                    : StepGradients.whole(model, inputs, targets, mask);
         }
         // after the pass's manager has closed and given the weights back: lending them twice at once would let
         // the inner manager return them to the outer one, which would then free them
@@ -171,6 +169,13 @@ final class TrainingSession {
             throw new IOException("the loss became " + loss + " at step " + step + "; lower the learning rate (-i)");
         }
         return loss;
+    }
+
+    /** A recomputed block draws the dropout mask it drew in the forward pass. */
+    private void seedDropoutOfLayer(int layer) {
+        if (options.dropout() > 0) {
+            Engine.getInstance().setRandomSeed((int) ((options.seed() * 1_000_003L + step) * 1_009 + layer));
+        }
     }
 
     /** Validation loss and the unigram baseline on the same held-out tokens. */

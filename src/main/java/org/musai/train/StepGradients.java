@@ -1,0 +1,88 @@
+package org.musai.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.training.GradientCollector;
+import java.util.function.IntConsumer;
+import org.musai.model.RwkvModel;
+
+/**
+ * One training step's loss and gradients, in one of two ways that give the same numbers. {@link #whole} keeps every
+ * activation of the pass for the backward pass, as autograd does. {@link #checkpointed} is RWKV-LM's {@code --grad_cp}:
+ * the forward pass keeps only what enters each block, and the backward pass recomputes one block at a time and sends
+ * its input's gradient on to the block before; the activations inside blocks (the WKV's chunk pairs, the channel mix's
+ * 4x wide layer) then exist for one block at a time, for about a third more arithmetic.
+ */
+final class StepGradients {
+
+    private StepGradients() {
+    }
+
+    /** Forward and backward over the whole pass; returns the cross-entropy. */
+    static double whole(RwkvModel model, NDArray inputs, NDArray targets, NDArray mask) {
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDArray logits = model.forward(inputs, true);
+            NDArray crossEntropy = LossFunction.crossEntropy(logits, targets, mask);
+            collector.backward(crossEntropy.add(LossFunction.l2Wrap(logits)));
+            return crossEntropy.getFloat();
+        }
+    }
+
+    /**
+     * The same gradients with activations kept at block boundaries only. The weights are lent to the inputs' manager
+     * until it closes.
+     *
+     * @param beforeLayer     called before block l runs, in the forward pass and again before it is recomputed, so
+     *                        that dropout can draw the same mask both times
+     * @param embeddingsTrain whether the embedding or ln0 train (a LoRA run trains ln0, not the embedding)
+     */
+    static double checkpointed(RwkvModel model, NDArray inputs, NDArray targets, NDArray mask,
+                               IntConsumer beforeLayer, boolean embeddingsTrain) {
+        model.weights().lendTo(inputs.getManager());
+        int layers = model.config().layers();
+        // outside a collector, grad mode is off: these arrays record no graph
+        NDArray embedded = model.embedding(inputs);
+        NDArray x = model.blockInput(embedded);
+        NDArray[] blockInputs = new NDArray[layers];
+        for (int l = 0; l < layers; l++) {
+            blockInputs[l] = x;
+            beforeLayer.accept(l);
+            x = model.layer(l, x, embedded, true);
+        }
+        double loss;
+        NDArray upstream;
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDArray last = leaf(x);
+            NDArray logits = model.output(last, inputs);
+            NDArray crossEntropy = LossFunction.crossEntropy(logits, targets, mask);
+            collector.backward(crossEntropy.add(LossFunction.l2Wrap(logits)));
+            loss = crossEntropy.getFloat();
+            upstream = last.getGradient().duplicate();
+        }
+        for (int l = layers - 1; l >= 0; l--) {
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray in = leaf(blockInputs[l]);
+                // the block that reads the embeddings gets them with their graph, so that they learn from it too
+                NDArray reads = model.readsEmbeddings(l) ? model.embedding(inputs) : embedded;
+                beforeLayer.accept(l);
+                NDArray out = model.layer(l, in, reads, true);
+                // the gradient of sum(out * upstream) by everything is upstream carried back through the block
+                collector.backward(out.mul(upstream).sum());
+                upstream = in.getGradient().duplicate();
+            }
+        }
+        if (embeddingsTrain) {
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                collector.backward(model.blockInput(model.embedding(inputs)).mul(upstream).sum());
+            }
+        }
+        return loss;
+    }
+
+    /** A copy of a block boundary's value that autograd treats as a leaf, so that its gradient can be read. */
+    private static NDArray leaf(NDArray value) {
+        NDArray copy = value.duplicate();
+        copy.setRequiresGradient(true);
+        return copy;
+    }
+}
