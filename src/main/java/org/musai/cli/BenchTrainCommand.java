@@ -47,6 +47,9 @@ final class BenchTrainCommand implements Callable<Integer> {
     @Mixin
     TorchThreadsOption threads;
 
+    @Option(names = {"-g", "--grad-cp"}, description = "Time steps with gradient checkpointing, as train -g runs them.")
+    boolean gradientCheckpointing;
+
     @Option(names = "--json", description = "Print one JSON line.")
     boolean json;
 
@@ -61,7 +64,7 @@ final class BenchTrainCommand implements Callable<Integer> {
         Arguments.atLeast("--gen", gen, 0);
         threads.apply();
         RwkvConfig config = RwkvConfig.of(vocab, embed, layers, ctx);
-        TrainBenchmark.Result r = new TrainBenchmark().run(config, batch, steps, gen, device);
+        TrainBenchmark.Result r = new TrainBenchmark().run(config, batch, steps, gen, device, gradientCheckpointing);
         if (json) {
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("params", r.parameters());
@@ -69,14 +72,17 @@ final class BenchTrainCommand implements Callable<Integer> {
             figures.put("tokens_per_s", Figures.round(r.tokensPerSecond(), 1));
             figures.put("rnn_tokens_per_s", Figures.round(r.rnnTokensPerSecond(), 1));
             figures.put("device", r.device());
+            figures.put("grad_cp", gradientCheckpointing);
+            figures.put("peak_rss_mb", r.peakResidentBytes() < 0 ? null : Figures.round(r.peakResidentBytes() / 1048576.0, 0));
             figures.put("threads", threads.count());
             figures.put("config", Map.of("vocab", vocab, "embed", embed, "layers", layers, "ctx", ctx, "batch", batch,
                     "steps", steps));
             spec.commandLine().getOut().println(Figures.line(figures));
         } else {
             spec.commandLine().getOut().printf(Locale.ROOT, "%,d parameters on %s: training step %.1f ms (median), "
-                            + "%,.0f tokens/s; RNN mode %,.0f tokens/s%n", r.parameters(), r.device(), r.stepMsMedian(),
-                    r.tokensPerSecond(), r.rnnTokensPerSecond());
+                            + "%,.0f tokens/s%s; RNN mode %,.0f tokens/s; peak resident memory %.0f MiB%n", r.parameters(),
+                    r.device(), r.stepMsMedian(), r.tokensPerSecond(), gradientCheckpointing ? " with -g" : "",
+                    r.rnnTokensPerSecond(), r.peakResidentBytes() / 1048576.0);
         }
         return ExitCodes.OK;
     }

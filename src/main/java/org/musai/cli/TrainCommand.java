@@ -13,8 +13,10 @@ import org.musai.model.LoraSettings;
 import org.musai.progress.PauseGate;
 import org.musai.progress.Rate;
 import org.musai.train.EpochMetrics;
+import org.musai.train.RunFolder;
 import org.musai.train.StepMetrics;
 import org.musai.train.Trainer;
+import org.musai.train.TrainingException;
 import org.musai.train.TrainingListener;
 import org.musai.train.TrainingOptions;
 import org.musai.train.TrainingPlan;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Spec;
                 "Example: musai train -t data/pop -o runs/pop -e 256 -n 4 -c 256 -b 8 -p 10 -s 200 -i 5e-4 -q",
                 "Continue an interrupted run: musai train --resume runs/pop",
                 "Fine-tune the shipped model on your music (tokenize it with --tokenizer-of assets/models/default):",
-                "  musai train -m assets/models/default -l -t data/mine -o runs/mine -c 256 -b 4 -p 4 -s 50 -i 1e-3",
+                "  musai train -m assets/models/default -l -t data/mine -o runs/mine -b 2 -p 3 -s 20 -i 3e-4 -d 1",
                 "Ctrl-C stops after the current step and writes a checkpoint first."})
 final class TrainCommand implements Callable<Integer> {
 
@@ -55,7 +57,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-m", "--base_model"}, paramLabel = "DIR", description = "A run or model folder to fine-tune.")
     Path baseModel;
 
-    @Option(names = {"-c", "--ctx_len"}, defaultValue = "256", description = "Context length (default ${DEFAULT-VALUE}).")
+    @Option(names = {"-c", "--ctx_len"}, defaultValue = "256",
+            description = "Context length (default ${DEFAULT-VALUE}; with -m, the base model's).")
     int ctxLen;
 
     @Option(names = {"-b", "--batches_num"}, defaultValue = "8", description = "Batch size (default ${DEFAULT-VALUE}).")
@@ -169,12 +172,28 @@ final class TrainCommand implements Callable<Integer> {
         if (output == null) {
             throw new IllegalArgumentException("give the run folder with -o (or --resume RUN_DIR)");
         }
-        TrainingOptions options = new TrainingOptions(dataset, binidx, vocabSize, output, baseModel, ctxLen, batch,
+        TrainingOptions options = new TrainingOptions(dataset, binidx, vocabSize, output, baseModel, contextLength(), batch,
                 embed, layers, epochs, steps, learningRate, decayStart, firstEpoch, tinyAttention, headQk, dropout,
                 device, seed, valFraction,
                 checkpointEvery == null ? TrainingOptions.DEFAULT_CHECKPOINT_EVERY : checkpointEvery, init);
         options = options.withGradientCheckpointing(gradientCheckpointing);
         return lora ? options.withLora(loraSettings(), loraCheckpoint) : options;
+    }
+
+    /**
+     * The context of the windows: as given, else for a fine-tune the base model's own (adapters trained on shorter
+     * windows than the base's made it worse on whole pieces), else the default.
+     */
+    private int contextLength() {
+        boolean given = spec.commandLine().getParseResult().hasMatchedOption("-c");
+        if (given || baseModel == null) {
+            return ctxLen;
+        }
+        try {
+            return new RunFolder(baseModel).readConfig().model().ctxLen();
+        } catch (TrainingException e) {
+            return ctxLen; // the trainer says what is wrong with the base
+        }
     }
 
     /** The adapters' rank and alpha: as given, else those of the adapter of -r, else the defaults. */
@@ -242,18 +261,21 @@ final class TrainCommand implements Callable<Integer> {
         @Override
         public void epochEnded(EpochMetrics m) {
             clearLiveLine();
-            out.printf(Locale.ROOT, "epoch %d (step %d): train loss %.4f, validation %.4f, unigram baseline %.4f%n",
-                    m.epoch(), m.step(), m.trainLoss(), m.validationLoss(), m.unigramLoss());
+            out.printf(Locale.ROOT, "epoch %d (step %d): train loss %.4f%s%n", m.epoch(), m.step(), m.trainLoss(),
+                    Double.isNaN(m.validationLoss()) ? " (no documents held out)" : String.format(Locale.ROOT,
+                            ", validation %.4f, unigram baseline %.4f", m.validationLoss(), m.unigramLoss()));
             out.flush();
         }
 
         @Override
         public void finished(TrainingSummary summary) {
             clearLiveLine();
-            out.printf(Locale.ROOT, "%s after %d steps in %s: loss %.4f, validation %.4f (unigram baseline %.4f)%n",
+            out.printf(Locale.ROOT, "%s after %d steps in %s: loss %.4f%s%n",
                     summary.stopped() ? "Stopped" : "Finished", summary.steps(),
-                    new Rate(0, summary.elapsedSeconds()).etaText(), summary.lastLoss(), summary.validationLoss(),
-                    summary.unigramLoss());
+                    new Rate(0, summary.elapsedSeconds()).etaText(), summary.lastLoss(),
+                    Double.isNaN(summary.validationLoss()) ? "" : String.format(Locale.ROOT,
+                            ", validation %.4f (unigram baseline %.4f)", summary.validationLoss(),
+                            summary.unigramLoss()));
             if (summary.stopped()) {
                 out.println(summary.checkpoint() == null ? "No checkpoint: stopped before the first step"
                         : "Checkpoint of step " + summary.steps() + " written to "

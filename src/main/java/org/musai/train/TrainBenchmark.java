@@ -1,10 +1,8 @@
 package org.musai.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,13 +31,17 @@ public final class TrainBenchmark {
      * @param tokensPerSecond   training tokens per second at that median
      * @param rnnTokensPerSecond RNN-mode tokens per second, batch 1
      * @param device            where the training steps ran
+     * @param peakResidentBytes the process's peak resident memory after the steps (Linux), or -1 where unknown
      */
     public record Result(long parameters, double stepMsMedian, double tokensPerSecond, double rnnTokensPerSecond,
-                         String device) {
+                         String device, long peakResidentBytes) {
     }
 
-    public Result run(RwkvConfig config, int batch, int steps, int rnnTokens, String deviceChoice)
-            throws TrainingException {
+    /**
+     * @param gradientCheckpointing recompute blocks in the backward pass ({@code -g})
+     */
+    public Result run(RwkvConfig config, int batch, int steps, int rnnTokens, String deviceChoice,
+                      boolean gradientCheckpointing) throws TrainingException {
         if (steps < 1 || batch < 1) {
             throw new IllegalArgumentException("--steps and --batch must be at least 1");
         }
@@ -58,10 +60,12 @@ public final class TrainBenchmark {
                 long start = System.nanoTime();
                 try (NDManager scratch = manager.newSubManager()) {
                     NDArray mask = scratch.ones(shape);
-                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                        NDArray logits = model.forward(scratch.create(tokens, shape), true);
-                        collector.backward(LossFunction.crossEntropy(logits, scratch.create(targets, shape), mask)
-                                .add(LossFunction.l2Wrap(logits)));
+                    NDArray in = scratch.create(tokens, shape);
+                    NDArray out = scratch.create(targets, shape);
+                    if (gradientCheckpointing) {
+                        StepGradients.checkpointed(model, in, out, mask, layer -> { }, true);
+                    } else {
+                        StepGradients.whole(model, in, out, mask);
                     }
                 }
                 optimizer.step(weights.all(), 1e-4);
@@ -81,8 +85,9 @@ public final class TrainBenchmark {
             rnnRate = rnnTokens / ((System.nanoTime() - start) / 1e9);
             Collections.sort(times);
             double median = times.get(times.size() / 2);
+            long peak = ProcessMemory.peakResidentBytes();
             return new Result(config.parameterCount(), median, batch * config.ctxLen() / (median / 1000), rnnRate,
-                    manager.getDevice().toString());
+                    manager.getDevice().toString(), peak);
         }
     }
 }
