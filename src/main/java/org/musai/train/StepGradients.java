@@ -2,6 +2,7 @@ package org.musai.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import java.util.function.IntConsumer;
 import org.musai.model.RwkvModel;
@@ -38,51 +39,72 @@ final class StepGradients {
      */
     static double checkpointed(RwkvModel model, NDArray inputs, NDArray targets, NDArray mask,
                                IntConsumer beforeLayer, boolean embeddingsTrain) {
-        model.weights().lendTo(inputs.getManager());
+        NDManager step = inputs.getManager();
+        model.weights().lendTo(step);
         int layers = model.config().layers();
-        // outside a collector, grad mode is off: these arrays record no graph
+        // outside a collector, grad mode is off: these arrays record no graph; each block's scratch arrays go
+        // with its own manager, since DJL frees an array only with its manager
         NDArray embedded = model.embedding(inputs);
         NDArray x = model.blockInput(embedded);
         NDArray[] blockInputs = new NDArray[layers];
         for (int l = 0; l < layers; l++) {
             blockInputs[l] = x;
-            beforeLayer.accept(l);
-            x = model.layer(l, x, embedded, true);
+            try (NDManager block = step.newSubManager()) {
+                beforeLayer.accept(l);
+                x = keep(model.layer(l, local(x, block, false), embedded, true), step);
+            }
         }
         double loss;
         NDArray upstream;
-        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray last = leaf(x);
+        try (NDManager head = step.newSubManager();
+             GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDArray last = local(x, head, true);
             NDArray logits = model.output(last, inputs);
             NDArray crossEntropy = LossFunction.crossEntropy(logits, targets, mask);
             collector.backward(crossEntropy.add(LossFunction.l2Wrap(logits)));
             loss = crossEntropy.getFloat();
-            upstream = last.getGradient().duplicate();
+            upstream = keep(last.getGradient().duplicate(), step);
         }
         for (int l = layers - 1; l >= 0; l--) {
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray in = leaf(blockInputs[l]);
+            try (NDManager block = step.newSubManager();
+                 GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray in = local(blockInputs[l], block, true);
                 // the block that reads the embeddings gets them with their graph, so that they learn from it too
-                NDArray reads = model.readsEmbeddings(l) ? model.embedding(inputs) : embedded;
+                NDArray reads = model.readsEmbeddings(l) ? model.embedding(local(inputs, block, false)) : embedded;
                 beforeLayer.accept(l);
                 NDArray out = model.layer(l, in, reads, true);
                 // the gradient of sum(out * upstream) by everything is upstream carried back through the block
                 collector.backward(out.mul(upstream).sum());
-                upstream = in.getGradient().duplicate();
+                upstream = keep(in.getGradient().duplicate(), step);
             }
+            blockInputs[l].close();
         }
         if (embeddingsTrain) {
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                collector.backward(model.blockInput(model.embedding(inputs)).mul(upstream).sum());
+            try (NDManager first = step.newSubManager();
+                 GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray embeddings = model.embedding(local(inputs, first, false));
+                collector.backward(model.blockInput(embeddings).mul(upstream).sum());
             }
         }
         return loss;
     }
 
-    /** A copy of a block boundary's value that autograd treats as a leaf, so that its gradient can be read. */
-    private static NDArray leaf(NDArray value) {
+    /**
+     * A copy of {@code value} in {@code manager}, so that what is computed from it lands there too (DJL puts a
+     * result in its first operand's manager); a leaf of autograd when {@code leaf}, so that its gradient can be read.
+     */
+    private static NDArray local(NDArray value, NDManager manager, boolean leaf) {
         NDArray copy = value.duplicate();
-        copy.setRequiresGradient(true);
+        copy.attach(manager);
+        if (leaf) {
+            copy.setRequiresGradient(true);
+        }
         return copy;
+    }
+
+    /** Moves an array out of a block's manager into the step's, so that it outlives the block. */
+    private static NDArray keep(NDArray value, NDManager step) {
+        value.attach(step);
+        return value;
     }
 }
