@@ -155,6 +155,11 @@ public record ModelBundle(Path folder, RwkvRnn rnn, TokenCodec codec) {
         return load(folder);
     }
 
+    /** The default model's folder, where {@link #loadDefault} finds it (the base of a studio fine-tune). */
+    public static Path defaultModelFolder() {
+        return shippedFolder(DEFAULT_MODEL);
+    }
+
     /** A shipped model's folder: beside the installation ({@code musai.home}), else in the working folder. */
     private static Path shippedFolder(Path relative) {
         String home = System.getProperty("musai.home");

@@ -151,6 +151,14 @@ public final class DatasetView extends BorderPane {
         Label auto = new Label("0 = 1.25 × base");
         auto.getStyleClass().add(Styles.HINT);
         Forms.row(form, "", new HBox(6, bpe, vocab, auto));
+        CheckBox forDefault = new CheckBox("Tokenize for fine-tuning the shipped model");
+        forDefault.setId("forDefaultModel");
+        forDefault.selectedProperty().bindBidirectional(model.forDefaultModelProperty());
+        forDefault.setTooltip(new javafx.scene.control.Tooltip("Uses the default model's tokenization and BPE "
+                + "merges, so that the Train page can fine-tune it on these files"));
+        bpe.disableProperty().bind(forDefault.selectedProperty());
+        algorithm.disableProperty().bind(forDefault.selectedProperty());
+        Forms.row(form, "", forDefault);
         TextField output = new TextField();
         output.setId("output");
         output.setEditable(false);

@@ -27,7 +27,10 @@ import org.musai.progress.Rate;
 import org.musai.studio.common.Background;
 import org.musai.studio.common.ErrorReporter;
 import org.musai.studio.common.UiBatcher;
+import org.musai.generate.ModelBundle;
+import org.musai.token.TokenCodec;
 import org.musai.token.TokenizerConfig;
+import org.musai.token.TokenizerFile;
 import org.musai.token.dataset.DatasetBuilder;
 import org.musai.token.dataset.DatasetRequest;
 import org.musai.token.dataset.FolderInspector;
@@ -59,6 +62,8 @@ public final class DatasetViewModel {
     private final ObjectProperty<TokenizerConfig.Algorithm> algorithm =
             new SimpleObjectProperty<>(TokenizerConfig.Algorithm.REMI);
     private final BooleanProperty bpe = new SimpleBooleanProperty();
+    /** Tokenize as the shipped model was trained (its tokenization and merges), so that it can be fine-tuned. */
+    private final BooleanProperty forDefaultModel = new SimpleBooleanProperty();
     private final IntegerProperty vocabSize = new SimpleIntegerProperty(0);
     private final ObjectProperty<Path> output = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
@@ -128,8 +133,9 @@ public final class DatasetViewModel {
         String pattern = glob.get();
         InstrumentFilter filter = new InstrumentFilter(Set.copyOf(keep), Set.copyOf(required), minBeats.get(),
                 mergeClasses.get());
-        TokenizerConfig config = TokenizerConfig.forNewDatasets(algorithm.get());
+        TokenizerConfig chosen = TokenizerConfig.forNewDatasets(algorithm.get());
         boolean learnBpe = bpe.get();
+        boolean asDefaultModel = forDefaultModel.get();
         int vocabulary = vocabSize.get();
         start("Tokenizing");
         ProgressListener listener = progressListener("files");
@@ -140,8 +146,13 @@ public final class DatasetViewModel {
             if (sources.isEmpty()) {
                 throw new IllegalArgumentException("no MIDI files matching " + pattern + " in " + folder);
             }
-            return new DatasetBuilder().build(new DatasetRequest(sources, target, config, filter, learnBpe, vocabulary,
-                    threads()), listener, token);
+            TokenCodec model = asDefaultModel
+                    ? TokenizerFile.load(ModelBundle.defaultModelFolder().resolve(TokenizerFile.FILE_NAME)) : null;
+            DatasetRequest request = model != null
+                    ? new DatasetRequest(sources, target, model.tokenizer().config(), filter, false, 0, threads())
+                    .withMergesOf(model)
+                    : new DatasetRequest(sources, target, chosen, filter, learnBpe, vocabulary, threads());
+            return new DatasetBuilder().build(request, listener, token);
         }, result -> {
             built.set(target);
             skipped.setAll(result.skipped());
@@ -238,6 +249,10 @@ public final class DatasetViewModel {
 
     public ObjectProperty<TokenizerConfig.Algorithm> algorithmProperty() {
         return algorithm;
+    }
+
+    public BooleanProperty forDefaultModelProperty() {
+        return forDefaultModel;
     }
 
     public BooleanProperty bpeProperty() {

@@ -130,6 +130,16 @@ public final class TrainView extends BorderPane implements TrainingCharts {
         tiny.setId("tinyAttention");
         tiny.selectedProperty().bindBidirectional(model.tinyAttentionProperty());
         Forms.row(shape, "", new VBox(4, headQk, tiny));
+        CheckBox fineTune = new CheckBox("Fine-tune the shipped model (LoRA)");
+        fineTune.setId("fineTuneDefault");
+        fineTune.selectedProperty().bindBidirectional(model.fineTuneDefaultProperty());
+        fineTune.setTooltip(new javafx.scene.control.Tooltip("Adapts the default model to this dataset (tokenized "
+                + "for the shipped model on the Dataset page): its shape and context are the model's, the run saves "
+                + "only the adapter"));
+        CheckBox recompute = new CheckBox("Save memory: recompute blocks (-g)");
+        recompute.setId("gradientCheckpointing");
+        recompute.selectedProperty().bindBidirectional(model.gradientCheckpointingProperty());
+        Forms.row(shape, "", new VBox(4, fineTune, recompute));
         ChoiceBox<String> device = new ChoiceBox<>(model.devices());
         device.setId("device");
         device.valueProperty().bindBidirectional(model.deviceProperty());

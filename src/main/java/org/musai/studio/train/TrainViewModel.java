@@ -19,6 +19,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.musai.generate.ModelBundle;
+import org.musai.model.LoraSettings;
 import org.musai.model.RwkvConfig;
 import org.musai.progress.CancellationToken;
 import org.musai.progress.PauseGate;
@@ -34,6 +36,7 @@ import org.musai.train.RunFolder;
 import org.musai.train.RunHistory;
 import org.musai.train.StepMetrics;
 import org.musai.train.Trainer;
+import org.musai.train.TrainingException;
 import org.musai.train.TrainingListener;
 import org.musai.train.TrainingMemory;
 import org.musai.train.TrainingOptions;
@@ -75,6 +78,10 @@ public final class TrainViewModel {
     private final DoubleProperty dropout = new SimpleDoubleProperty(0);
     private final IntegerProperty checkpointEvery = new SimpleIntegerProperty(TrainingOptions.DEFAULT_CHECKPOINT_EVERY);
     private final StringProperty device = new SimpleStringProperty("cpu");
+    /** Fine-tune the shipped model through LoRA adapters instead of training a new one (train -m DEFAULT -l). */
+    private final BooleanProperty fineTuneDefault = new SimpleBooleanProperty();
+    /** Recompute blocks in the backward pass (train -g). */
+    private final BooleanProperty gradientCheckpointing = new SimpleBooleanProperty();
     private final ObservableList<String> devices = FXCollections.observableArrayList("cpu");
     private final StringProperty estimate = new SimpleStringProperty("");
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.IDLE);
@@ -154,16 +161,25 @@ public final class TrainViewModel {
         if (state.get() != State.IDLE) {
             return;
         }
-        TrainingOptions options;
+        TrainingOptions chosen;
         try {
-            options = new TrainingOptions(dataset.get(), null, 0, runFolder.get(), null, ctx.get(), batch.get(),
+            Path base = fineTuneDefault.get() ? ModelBundle.defaultModelFolder() : null;
+            // a fine-tune trains on the base's context: shorter windows made it worse on whole pieces
+            int context = base != null ? new RunFolder(base).readConfig().model().ctxLen() : ctx.get();
+            chosen = new TrainingOptions(dataset.get(), null, 0, runFolder.get(), base, context, batch.get(),
                     embed.get(), layers.get(), epochs.get(), stepsPerEpoch.get(), learningRate.get(), decayStart.get(),
                     0, tinyAttention.get(), headQk.get(), (float) dropout.get(), device.get(), DEFAULT_SEED,
-                    DEFAULT_VALIDATION_FRACTION, checkpointEvery.get());
-        } catch (IllegalArgumentException e) {
+                    DEFAULT_VALIDATION_FRACTION, checkpointEvery.get())
+                    .withGradientCheckpointing(gradientCheckpointing.get());
+            if (base != null) {
+                chosen = chosen.withLora(new LoraSettings(LoraSettings.DEFAULT_RANK, LoraSettings.DEFAULT_ALPHA),
+                        null);
+            }
+        } catch (IllegalArgumentException | TrainingException e) {
             errors.report("Starting training", e);
             return;
         }
+        TrainingOptions options = chosen;
         charts.clear();
         checkpoints.clear();
         launch(listener -> new Trainer().train(options, listener, cancel, pause));
@@ -446,6 +462,14 @@ public final class TrainViewModel {
     /** The folder of a checkpoint listed in {@link #checkpoints()}, to generate with. */
     public Path checkpointFolder(String name) {
         return new RunFolder(runFolder.get()).checkpoint(name);
+    }
+
+    public BooleanProperty fineTuneDefaultProperty() {
+        return fineTuneDefault;
+    }
+
+    public BooleanProperty gradientCheckpointingProperty() {
+        return gradientCheckpointing;
     }
 
     public StringProperty deviceProperty() {

@@ -12,7 +12,10 @@ import org.musai.midi.InstrumentClass;
 import org.musai.studio.RecordingErrors;
 import org.musai.studio.StudioFixture;
 import org.musai.studio.common.Background;
+import org.musai.generate.ModelBundle;
+import org.musai.token.TokenCodec;
 import org.musai.token.TokenizerConfig;
+import org.musai.token.TokenizerFile;
 import org.musai.token.dataset.Manifest;
 
 /** The dataset page's view model over the real inspector and builder, on the bundled corpus; no stage. */
@@ -60,6 +63,20 @@ class DatasetViewModelTest {
         assertThat(model.summaryProperty().get()).contains("files/s").contains("MMM");
         assertThat(model.progressProperty().get()).isEqualTo(1.0);
         assertThat(errors.reports()).isEmpty();
+    }
+
+    /** A dataset for fine-tuning the shipped model carries that model's tokenizer, merges included. */
+    @Test
+    void tokenizesForTheShippedModelWithItsOwnTokenizer() throws Exception {
+        model.sourceProperty().set(TestCorpus.bundled());
+        model.outputProperty().set(dir.resolve("for-default"));
+        model.algorithmProperty().set(TokenizerConfig.Algorithm.MMM); // overruled by the model's own
+        model.forDefaultModelProperty().set(true);
+        model.tokenize();
+        assertThat(errors.reports()).isEmpty();
+        TokenCodec shipped = TokenizerFile.load(ModelBundle.defaultModelFolder().resolve(TokenizerFile.FILE_NAME));
+        TokenCodec built = TokenizerFile.load(dir.resolve("for-default").resolve(TokenizerFile.FILE_NAME));
+        assertThat(TokenizerFile.hash(built)).isEqualTo(TokenizerFile.hash(shipped));
     }
 
     @Test

@@ -22,7 +22,14 @@ import org.musai.token.TokenizerConfig;
 import org.musai.token.dataset.DatasetBuilder;
 import org.musai.token.dataset.DatasetRequest;
 import org.musai.token.dataset.SourceFiles;
+import org.musai.generate.ModelBundle;
+import org.musai.model.AdapterConfig;
+import org.musai.model.LoraSettings;
+import org.musai.token.TokenCodec;
+import org.musai.token.TokenizerFile;
+import org.musai.train.RunFolder;
 import org.musai.train.RunHistory;
+import org.musai.train.TrainingOptions;
 
 /** The training page's view model driving the real trainer on a tiny model; no stage. */
 class TrainViewModelTest {
@@ -103,6 +110,33 @@ class TrainViewModelTest {
         assertThat(model.speedTextProperty().get()).contains("tokens/s");
         assertThat(model.progressProperty().get()).isEqualTo(1.0);
         assertThat(model.resumableProperty().get()).isFalse();
+    }
+
+    /** The musician's fine-tune: the shipped model, LoRA, blocks recomputed, on files tokenized for it. */
+    @Test
+    void fineTunesTheShippedModelThroughAnAdapter() throws Exception {
+        Path forDefault = dir.resolve("for-default");
+        TokenCodec codec = TokenizerFile.load(ModelBundle.defaultModelFolder().resolve(TokenizerFile.FILE_NAME));
+        new DatasetBuilder().build(new DatasetRequest(SourceFiles.find(TestCorpus.bundled(), null), forDefault,
+                codec.tokenizer().config(), InstrumentFilter.defaults(), false, 0, 2).withMergesOf(codec),
+                ProgressListener.NONE, new CancellationToken());
+        model.setCharts(charts);
+        model.chooseDataset(forDefault);
+        model.runFolderProperty().set(dir.resolve("tuned"));
+        model.batchProperty().set(1);
+        model.epochsProperty().set(1);
+        model.stepsPerEpochProperty().set(2);
+        model.fineTuneDefaultProperty().set(true);
+        model.gradientCheckpointingProperty().set(true);
+        model.start();
+        assertThat(errors.reports()).isEmpty();
+        assertThat(charts.steps).hasSize(2);
+        assertThat(dir.resolve("tuned").resolve(AdapterConfig.FILE_NAME)).exists();
+        assertThat(dir.resolve("tuned").resolve("model.safetensors")).doesNotExist();
+        TrainingOptions saved = new RunFolder(dir.resolve("tuned")).readConfig().options();
+        assertThat(saved.lora()).isEqualTo(new LoraSettings(LoraSettings.DEFAULT_RANK, LoraSettings.DEFAULT_ALPHA));
+        assertThat(saved.gradientCheckpointing()).isTrue();
+        assertThat(saved.ctxLen()).isEqualTo(768);
     }
 
     @Test
