@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.musai.model.AdapterConfig;
 import org.musai.model.LoraSettings;
+import org.musai.model.VaeConfig;
 import org.musai.progress.PauseGate;
 import org.musai.progress.Rate;
 import org.musai.train.EpochMetrics;
@@ -21,6 +22,7 @@ import org.musai.train.TrainingListener;
 import org.musai.train.TrainingOptions;
 import org.musai.train.TrainingPlan;
 import org.musai.train.TrainingSummary;
+import org.musai.train.VaeTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -126,8 +128,20 @@ final class TrainCommand implements Callable<Integer> {
 
     private static final Set<String> ALLOWED_WITH_RESUME = Set.of("--resume", "--checkpoint-every", "--threads");
 
-    @Option(names = {"-v", "--vae_emb"}, hidden = true)
-    String vae;
+    @Option(names = {"-v", "--vae_emb"}, arity = "1..2", paramLabel = "MODE",
+            description = {"Embedding VAE, as the seed: 'train' trains the VAE alone into -o (embvae_N.safetensors), "
+                    + "'train PATH' continues a saved one, PATH trains the model on that VAE's embeddings, frozen.",
+                    "'true' (VAE and model together) is not available yet."})
+    List<String> vae;
+
+    @Option(names = "--vae-latent", paramLabel = "N", defaultValue = "" + VaeConfig.DEFAULT_LATENT,
+            description = "With -v train: the VAE's latent size (default ${DEFAULT-VALUE}, the seed's).")
+    int vaeLatent;
+
+    @Option(names = "--vae-layers", paramLabel = "N", defaultValue = "" + VaeConfig.DEFAULT_HIDDEN_LAYERS,
+            description = "With -v train: hidden layers on each side, doubling from the latent (default "
+                    + "${DEFAULT-VALUE}, the seed's).")
+    int vaeLayers;
 
     @Option(names = {"-l", "--lora"}, description = {"Fine-tune the base model (-m) through LoRA adapters: its "
             + "weights stay frozen; the run saves only the adapter (adapter.safetensors, a few % of the model)."})
@@ -161,8 +175,16 @@ final class TrainCommand implements Callable<Integer> {
                 refuseSettingsWithResume();
                 OptionalInt interval = checkpointEvery == null ? OptionalInt.empty() : OptionalInt.of(checkpointEvery);
                 new Trainer().resume(resume, interval, printer, interrupt.token(), new PauseGate());
+            } else if (vae != null && vae.get(0).equals("train")) {
+                Path start = vae.size() > 1 ? Path.of(vae.get(1)) : null;
+                if (start != null && !java.nio.file.Files.isRegularFile(start)) {
+                    throw new IllegalArgumentException("-v train " + start + ": no VAE file there");
+                }
+                new VaeTrainer().train(options(), vaeLatent, vaeLayers, start, printer, interrupt.token());
             } else {
-                new Trainer().train(options(), printer, interrupt.token());
+                TrainingOptions options = options();
+                new Trainer().train(vae == null ? options : options.withEmbeddingVae(Path.of(vae.get(0))), printer,
+                        interrupt.token());
             }
         }
         return ExitCodes.OK;
@@ -217,7 +239,18 @@ final class TrainCommand implements Callable<Integer> {
     /** Flags of the seed that a later issue brings; they must not be silently ignored. */
     private void refuseLaterFlags() {
         if (vae != null) {
-            throw new IllegalArgumentException("-v/--vae_emb (VAE embeddings) is not available in this version yet");
+            String mode = vae.get(0);
+            if (mode.equals("true")) {
+                throw new IllegalArgumentException("-v true (the VAE trained together with the model) is not "
+                        + "available yet: train the VAE first (-v train), then the model on it (-v PATH)");
+            }
+            if (vae.size() > 1 && !mode.equals("train")) {
+                throw new IllegalArgumentException("-v takes a second value only after 'train' (-v train PATH)");
+            }
+            if (!mode.equals("train") && !java.nio.file.Files.isRegularFile(Path.of(mode))) {
+                throw new IllegalArgumentException("-v " + mode + ": no VAE file there (give train, train PATH or "
+                        + "the path of an embvae_N.safetensors)");
+            }
         }
         if (!lora && (loraCheckpoint != null || loraRank != null || loraAlpha != null)) {
             throw new IllegalArgumentException("-r, --lora-rank and --lora-alpha belong to a LoRA fine-tune: give -l "
@@ -262,8 +295,11 @@ final class TrainCommand implements Callable<Integer> {
         public void epochEnded(EpochMetrics m) {
             clearLiveLine();
             out.printf(Locale.ROOT, "epoch %d (step %d): train loss %.4f%s%n", m.epoch(), m.step(), m.trainLoss(),
-                    Double.isNaN(m.validationLoss()) ? " (no documents held out)" : String.format(Locale.ROOT,
-                            ", validation %.4f, unigram baseline %.4f", m.validationLoss(), m.unigramLoss()));
+                    Double.isNaN(m.validationLoss()) ? " (no documents held out)"
+                            : Double.isNaN(m.unigramLoss()) ? String.format(Locale.ROOT, ", validation %.4f",
+                            m.validationLoss())
+                            : String.format(Locale.ROOT, ", validation %.4f, unigram baseline %.4f",
+                            m.validationLoss(), m.unigramLoss()));
             out.flush();
         }
 

@@ -26,25 +26,35 @@ public final class RwkvModel {
     private final RwkvWeights weights;
     private final int wkvChunk;
     private final LoraAdapter adapter;
+    private final EmbeddingVae vae;
 
     public RwkvModel(RwkvWeights weights) {
         this(weights, Wkv.DEFAULT_CHUNK);
     }
 
     public RwkvModel(RwkvWeights weights, int wkvChunk) {
-        this(weights, wkvChunk, null);
+        this(weights, wkvChunk, null, null);
     }
 
     /** A model whose adapted layers add a LoRA adapter's delta to the weights' output (null: none). */
     public RwkvModel(RwkvWeights weights, LoraAdapter adapter) {
-        this(weights, Wkv.DEFAULT_CHUNK, adapter);
+        this(weights, Wkv.DEFAULT_CHUNK, adapter, null);
     }
 
-    private RwkvModel(RwkvWeights weights, int wkvChunk, LoraAdapter adapter) {
+    /**
+     * A model that reads its embeddings from a frozen embedding VAE (the seed's {@code -v PATH}) instead of its own
+     * table; null for either means none.
+     */
+    public RwkvModel(RwkvWeights weights, LoraAdapter adapter, EmbeddingVae vae) {
+        this(weights, Wkv.DEFAULT_CHUNK, adapter, vae);
+    }
+
+    private RwkvModel(RwkvWeights weights, int wkvChunk, LoraAdapter adapter, EmbeddingVae vae) {
         this.config = weights.config();
         this.weights = weights;
         this.wkvChunk = wkvChunk;
         this.adapter = adapter;
+        this.vae = vae;
     }
 
     public RwkvConfig config() {
@@ -66,7 +76,7 @@ public final class RwkvModel {
      */
     public NDArray forward(NDArray tokens, boolean training) {
         weights.lendTo(tokens.getManager());
-        NDArray embedded = embedding(tokens);
+        NDArray embedded = embedding(tokens, training);
         NDArray x = layerNorm(embedded, LN0_WEIGHT, LN0_BIAS);
         for (int l = 0; l < config.layers(); l++) {
             x = layer(l, x, embedded, training);
@@ -79,10 +89,21 @@ public final class RwkvModel {
      * forward, they do not lend the weights: the caller does ({@link RwkvWeights#lendTo}).
      */
 
-    /** The token embeddings, (B, T, C). */
-    public NDArray embedding(NDArray tokens) {
+    /**
+     * The token embeddings, (B, T, C): the table's rows, or the VAE's decoded latents (drawn while training, the
+     * means otherwise).
+     */
+    public NDArray embedding(NDArray tokens, boolean training) {
+        if (vae != null) {
+            return vae.forward(tokens, training).decoded();
+        }
         return Embedding.embedding(tokens, weights.get(EMBEDDING), ai.djl.ndarray.types.SparseFormat.DENSE)
                 .singletonOrThrow();
+    }
+
+    /** Whether the embeddings come from a frozen VAE: then no gradient flows into them. */
+    public boolean embeddingsFrozen() {
+        return vae != null;
     }
 
     /** What block 0 reads: the embeddings through ln0. */

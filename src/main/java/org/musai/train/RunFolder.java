@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.musai.io.AtomicFiles;
 import org.musai.io.JsonFiles;
 import org.musai.model.AdapterConfig;
+import org.musai.model.EmbeddingVae;
 import org.musai.model.RwkvConfig;
 
 /**
@@ -173,7 +174,8 @@ public final class RunFolder {
                 }
             }
         }
-        for (String file : List.of(CONFIG, TOKENIZER, METRICS, MODEL, AdapterConfig.FILE_NAME, AdapterConfig.WEIGHTS)) {
+        for (String file : List.of(CONFIG, TOKENIZER, METRICS, MODEL, AdapterConfig.FILE_NAME, AdapterConfig.WEIGHTS,
+                Trainer.RUN_VAE, EmbeddingVae.CONFIG_FILE)) {
             for (Path leftover : AtomicFiles.leftoversOf(folder.resolve(file))) {
                 Files.delete(leftover);
             }

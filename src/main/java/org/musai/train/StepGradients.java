@@ -44,7 +44,7 @@ final class StepGradients {
         int layers = model.config().layers();
         // outside a collector, grad mode is off: these arrays record no graph; each block's scratch arrays go
         // with its own manager, since DJL frees an array only with its manager
-        NDArray embedded = model.embedding(inputs);
+        NDArray embedded = model.embedding(inputs, true);
         NDArray x = model.blockInput(embedded);
         NDArray[] blockInputs = new NDArray[layers];
         for (int l = 0; l < layers; l++) {
@@ -70,7 +70,9 @@ final class StepGradients {
                  GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray in = local(blockInputs[l], block, true);
                 // the block that reads the embeddings gets them with their graph, so that they learn from it too
-                NDArray reads = model.readsEmbeddings(l) ? model.embedding(local(inputs, block, false)) : embedded;
+                // (a frozen VAE's are constants, and drawn again they would differ)
+                NDArray reads = model.readsEmbeddings(l) && !model.embeddingsFrozen()
+                        ? model.embedding(local(inputs, block, false), true) : embedded;
                 beforeLayer.accept(l);
                 NDArray out = model.layer(l, in, reads, true);
                 // the gradient of sum(out * upstream) by everything is upstream carried back through the block
@@ -82,7 +84,8 @@ final class StepGradients {
         if (embeddingsTrain) {
             try (NDManager first = step.newSubManager();
                  GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray embeddings = model.embedding(local(inputs, first, false));
+                NDArray embeddings = model.embeddingsFrozen() ? local(embedded, first, false)
+                        : model.embedding(local(inputs, first, false), true);
                 collector.backward(model.blockInput(embeddings).mul(upstream).sum());
             }
         }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.musai.model.AdapterConfig;
+import org.musai.model.EmbeddingVae;
 import org.musai.model.LoraAdapter;
 import org.musai.model.RwkvModel;
 import org.musai.model.RwkvWeights;
@@ -16,18 +17,38 @@ final class TrainedTensors implements AutoCloseable {
 
     private final RwkvWeights weights;
     private final LoraAdapter adapter;
+    private final EmbeddingVae vae;
 
-    private TrainedTensors(RwkvWeights weights, LoraAdapter adapter) {
+    private TrainedTensors(RwkvWeights weights, LoraAdapter adapter, EmbeddingVae vae) {
         this.weights = weights;
         this.adapter = adapter;
+        this.vae = vae;
     }
 
     static TrainedTensors all(RwkvWeights weights) {
-        return new TrainedTensors(weights, null);
+        return new TrainedTensors(weights, null, null);
     }
 
     static TrainedTensors lora(RwkvWeights weights, LoraAdapter adapter) {
-        return new TrainedTensors(weights, adapter);
+        return new TrainedTensors(weights, adapter, null);
+    }
+
+    /** The same tensors, with the embeddings read from a frozen VAE (which this then owns). */
+    TrainedTensors withVae(EmbeddingVae frozen) {
+        return new TrainedTensors(weights, adapter, frozen);
+    }
+
+    /**
+     * Before the tensors are saved: with a VAE, the model's own embedding table (which training does not read)
+     * becomes each id's VAE embedding at the latent's mean, so that the saved model generates and is scored without
+     * the VAE, through the path it trained on.
+     */
+    void prepareToSave() {
+        if (vae != null) {
+            NDArray table = vae.table();
+            table.setRequiresGradient(true); // it stays in the trained set, with no gradient ever reaching it
+            weights.replace(org.musai.model.ParameterNames.EMBEDDING, table);
+        }
     }
 
     RwkvWeights weights() {
@@ -36,7 +57,7 @@ final class TrainedTensors implements AutoCloseable {
 
     /** The model that trains: the weights, plus the adapter's delta on the adapted layers. */
     RwkvModel model() {
-        return new RwkvModel(weights, adapter);
+        return new RwkvModel(weights, adapter, vae);
     }
 
     /** The tensors that train and are saved, by name, in a fixed order (the arrays themselves, updated in place). */
@@ -67,6 +88,9 @@ final class TrainedTensors implements AutoCloseable {
     public void close() {
         if (adapter != null) {
             adapter.close();
+        }
+        if (vae != null) {
+            vae.close();
         }
     }
 }

@@ -14,7 +14,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.musai.io.OutputPaths;
+import org.musai.io.AtomicFiles;
 import org.musai.model.AdapterConfig;
+import org.musai.model.EmbeddingVae;
 import org.musai.model.LoraAdapter;
 import org.musai.model.RwkvConfig;
 import org.musai.model.RwkvWeights;
@@ -30,6 +32,9 @@ import org.musai.progress.PauseGate;
  * first.
  */
 public final class Trainer {
+
+    /** A run's copy of the frozen VAE it reads its embeddings from. */
+    static final String RUN_VAE = "embvae.safetensors";
 
     private final CheckpointWriter checkpointWriter;
 
@@ -69,8 +74,12 @@ public final class Trainer {
                 if (options.lora() != null) {
                     writeAdapterConfig(run, options, base);
                 }
+                if (options.embeddingVae() != null) {
+                    copyVae(options.embeddingVae(), run);
+                }
                 try (NDManager manager = NDManager.newBaseManager(device);
-                     TrainedTensors trained = startingTensors(options, config, manager, base)) {
+                     TrainedTensors trained = withVae(startingTensors(options, config, manager, base), run, config,
+                             manager, options)) {
                     return new TrainingSession(run, options, source, trained, new AdamOptimizer(manager), manager, 0,
                             null, 0, listener, cancel, pause).run();
                 }
@@ -138,9 +147,10 @@ public final class Trainer {
                 Device device = DeviceChoice.resolve(options.device());
                 RunFolder base = options.baseModel() == null ? null : new RunFolder(options.baseModel());
                 try (NDManager manager = NDManager.newBaseManager(device);
-                     TrainedTensors trained = checkpoint.isPresent()
+                     TrainedTensors trained = withVae(checkpoint.isPresent()
                              ? checkpointTensors(options, saved.model(), manager, base, run, checkpoint.get())
-                             : startingTensors(options, saved.model(), manager, base)) {
+                             : startingTensors(options, saved.model(), manager, base), run, saved.model(), manager,
+                             options)) {
                     AdamOptimizer optimizer = new AdamOptimizer(manager);
                     long step = 0;
                     double elapsed = 0;
@@ -227,6 +237,33 @@ public final class Trainer {
             weights.close();
             throw new TrainingException("cannot resume the adapter: " + e.getMessage()
                     + RunFolder.damagedCheckpointAdvice(checkpoint), e);
+        }
+    }
+
+    /** The run's own copy of its frozen VAE (embvae.safetensors and embvae.json), so that it resumes anywhere. */
+    private static void copyVae(Path file, RunFolder run) throws TrainingException, IOException {
+        try {
+            EmbeddingVae.readConfig(file);
+        } catch (IOException e) {
+            throw new TrainingException("cannot use the VAE: " + e.getMessage(), e);
+        }
+        AtomicFiles.write(run.path().resolve(RUN_VAE), Files.readAllBytes(file));
+        AtomicFiles.write(run.path().resolve(EmbeddingVae.CONFIG_FILE),
+                Files.readAllBytes(file.toAbsolutePath().resolveSibling(EmbeddingVae.CONFIG_FILE)));
+    }
+
+    /** The tensors with the run's frozen VAE giving the embeddings, when it has one. */
+    private static TrainedTensors withVae(TrainedTensors trained, RunFolder run, RwkvConfig config,
+                                          NDManager manager, TrainingOptions options) throws TrainingException {
+        if (options.embeddingVae() == null) {
+            return trained;
+        }
+        try {
+            return trained.withVae(VaeTrainer.loadMatching(run.path().resolve(RUN_VAE), config.vocabSize(),
+                    config.embed(), manager));
+        } catch (TrainingException e) {
+            trained.weights().close();
+            throw e;
         }
     }
 

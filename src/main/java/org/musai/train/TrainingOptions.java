@@ -38,12 +38,15 @@ import org.musai.model.RwkvWeights;
  * @param loraStart       an adapter folder to start the adapter from ({@code -r}), or null for a fresh one
  * @param gradientCheckpointing recompute each block in the backward pass instead of keeping its activations
  *                        ({@code -g}): less memory, more arithmetic, the same gradients
+ * @param embeddingVae    a saved embedding VAE ({@code -v PATH}, from {@code -v train}) that gives the embeddings,
+ *                        frozen; null for the model's own table
  */
 public record TrainingOptions(Path dataset, Path binidx, int textVocabSize, Path output, Path baseModel, int ctxLen,
                               int batch, int embed, int layers, int epochs, int stepsPerEpoch, double learningRate,
                               double decayStartEpoch, int firstEpoch, boolean tinyAttention, boolean headQk,
                               float dropout, String device, long seed, double valFraction, int checkpointEvery,
-                              String init, LoraSettings lora, Path loraStart, boolean gradientCheckpointing) {
+                              String init, LoraSettings lora, Path loraStart, boolean gradientCheckpointing,
+                              Path embeddingVae) {
 
     /** RWKV-LM's v4neo initialisation (identity blocks, orthogonal matrices): the default, as it trains faster. */
     public static final String V4NEO_INIT = "v4neo";
@@ -80,6 +83,8 @@ public record TrainingOptions(Path dataset, Path binidx, int textVocabSize, Path
         require(lora == null || baseModel != null, "LoRA (-l) adapts a base model: give it with -m (the shipped one is "
                 + "assets/models/default)");
         require(loraStart == null || lora != null, "-r continues a LoRA adapter: give -l too");
+        require(embeddingVae == null || baseModel == null, "-v PATH trains a new model on the VAE's embeddings; it "
+                + "cannot fine-tune a base model (-m), whose embeddings are its own");
         device = device == null ? "cpu" : device;
         init = init == null ? V4NEO_INIT : init;
     }
@@ -102,28 +107,36 @@ public record TrainingOptions(Path dataset, Path binidx, int textVocabSize, Path
                            String init) {
         this(dataset, binidx, textVocabSize, output, baseModel, ctxLen, batch, embed, layers, epochs, stepsPerEpoch,
                 learningRate, decayStartEpoch, firstEpoch, tinyAttention, headQk, dropout, device, seed, valFraction,
-                checkpointEvery, init, null, null, false);
+                checkpointEvery, init, null, null, false, null);
     }
 
     /** The same options as a LoRA fine-tune with these settings, starting from {@code start} (or fresh if null). */
     public TrainingOptions withLora(LoraSettings settings, Path start) {
         return new TrainingOptions(dataset, binidx, textVocabSize, output, baseModel, ctxLen, batch, embed, layers,
                 epochs, stepsPerEpoch, learningRate, decayStartEpoch, firstEpoch, tinyAttention, headQk, dropout,
-                device, seed, valFraction, checkpointEvery, init, settings, start, gradientCheckpointing);
+                device, seed, valFraction, checkpointEvery, init, settings, start, gradientCheckpointing,
+                embeddingVae);
     }
 
     /** The same options, with block recomputation ({@code -g}) on or off. */
     public TrainingOptions withGradientCheckpointing(boolean on) {
         return new TrainingOptions(dataset, binidx, textVocabSize, output, baseModel, ctxLen, batch, embed, layers,
                 epochs, stepsPerEpoch, learningRate, decayStartEpoch, firstEpoch, tinyAttention, headQk, dropout,
-                device, seed, valFraction, checkpointEvery, init, lora, loraStart, on);
+                device, seed, valFraction, checkpointEvery, init, lora, loraStart, on, embeddingVae);
+    }
+
+    /** The same options, with embeddings from this frozen VAE file (null: the model's own table). */
+    public TrainingOptions withEmbeddingVae(Path file) {
+        return new TrainingOptions(dataset, binidx, textVocabSize, output, baseModel, ctxLen, batch, embed, layers,
+                epochs, stepsPerEpoch, learningRate, decayStartEpoch, firstEpoch, tinyAttention, headQk, dropout,
+                device, seed, valFraction, checkpointEvery, init, lora, loraStart, gradientCheckpointing, file);
     }
 
     /** The same options with another checkpoint interval (a resumed run may change it). */
     public TrainingOptions withCheckpointEvery(int steps) {
         return new TrainingOptions(dataset, binidx, textVocabSize, output, baseModel, ctxLen, batch, embed, layers,
                 epochs, stepsPerEpoch, learningRate, decayStartEpoch, firstEpoch, tinyAttention, headQk, dropout,
-                device, seed, valFraction, steps, init, lora, loraStart, gradientCheckpointing);
+                device, seed, valFraction, steps, init, lora, loraStart, gradientCheckpointing, embeddingVae);
     }
 
     /** Fresh weights for a model of this shape, as {@link #init} says. */

@@ -148,7 +148,7 @@ final class TrainingSession {
     /** Forward, backward and an Adam step on the batch of this step; returns the loss. */
     private double trainStep(double rate) throws IOException {
         TrainingData.Batch batch = data.trainBatch(options.batch(), options.seed(), step);
-        if (options.dropout() > 0) {
+        if (options.dropout() > 0 || options.embeddingVae() != null) { // dropout masks, the VAE's latent noise
             Engine.getInstance().setRandomSeed((int) (options.seed() * 1_000_003L + step));
         }
         double loss;
@@ -218,6 +218,7 @@ final class TrainingSession {
         Path folder;
         try {
             metrics.sync();
+            trained.prepareToSave();
             folder = run.writeCheckpoint(state, trained.fileName(), RwkvWeights.encode(trained.trained()),
                     RwkvWeights.encode(optimizer.state()));
         } catch (IOException e) {
