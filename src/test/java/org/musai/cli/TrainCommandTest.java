@@ -49,9 +49,6 @@ class TrainCommandTest {
 
     @Test
     void refusesBadInputWithExitCodeTwo(@TempDir Path dir) throws Exception {
-        assertRefused("VAE", "train", "-t", dataset, "-o", dir.resolve("a"), "-v", "train");
-        assertRefused("LoRA", "train", "-t", dataset, "-o", dir.resolve("a"), "-l");
-        assertRefused("gradient checkpointing", "train", "-t", dataset, "-o", dir.resolve("a"), "-g");
         assertRefused("-e", "train", "-t", dataset, "-o", dir.resolve("a"), "-e", "0");
         assertRefused("-i", "train", "-t", dataset, "-o", dir.resolve("a"), "-i", "3");
         assertRefused("-c", "train", "-t", dataset, "-o", dir.resolve("a"), "-c", "1");
@@ -84,6 +81,46 @@ class TrainCommandTest {
         CliRunner.Result resumed = CliRunner.run("train", "--resume", run, "--checkpoint-every", "3", "--threads", "1");
         assertThat(resumed.exit()).as(resumed.err()).isZero();
         assertThat(Files.readString(run.resolve("config.json"))).contains("\"checkpointEvery\" : 3");
+    }
+
+    /** The seed's -l, -r, -v and -g: each works, or is refused with what to do, never ignored. */
+    @Test
+    void theSeedsFineTuningFlagsWorkOrSayWhy(@TempDir Path dir) throws Exception {
+        assertRefused("give it with -m", "train", "-t", dataset, "-o", dir.resolve("a"), "-l");
+        assertRefused("give -l", "train", "-t", dataset, "-o", dir.resolve("a"), "--lora-rank", "4");
+        assertRefused("not available yet", "train", "-t", dataset, "-o", dir.resolve("a"), "-v", "true");
+        assertRefused("no VAE file there", "train", "-t", dataset, "-o", dir.resolve("a"), "-v", dir.resolve("none"));
+        assertRefused("no VAE file there", "train", "-t", dataset, "-o", dir.resolve("a"), "-v", "train",
+                dir.resolve("none"));
+        assertRefused("leave out --algo", "tokenize", "-m", TestCorpus.bundled().resolve("music21"), "-t",
+                dir.resolve("t"), "--tokenizer-of", "assets/models/default", "-a", "MMM");
+
+        Path base = dir.resolve("base");
+        assertThat(CliRunner.run("train", "-t", dataset, "-o", base, "-e", "16", "-n", "1", "-c", "16", "-b", "2",
+                "-p", "1", "-s", "2", "-g").exit()).isZero();
+        Path tuned = dir.resolve("tuned");
+        CliRunner.Result lora = CliRunner.run("train", "-m", base, "-l", "--lora-rank", "2", "-t", dataset, "-o",
+                tuned, "-b", "2", "-p", "1", "-s", "2");
+        assertThat(lora.exit()).as(lora.err()).isZero();
+        assertThat(Files.readString(tuned.resolve("adapter.json"))).contains("\"rank\" : 2");
+        assertThat(Files.readString(tuned.resolve("config.json"))).contains("\"ctxLen\" : 16"); // the base's
+        CliRunner.Result again = CliRunner.run("train", "-m", base, "-l", "-r", tuned, "-t", dataset, "-o",
+                dir.resolve("again"), "-b", "2", "-p", "1", "-s", "2");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(Files.readString(dir.resolve("again").resolve("adapter.json"))).contains("\"rank\" : 2");
+        CliRunner.Result piece = CliRunner.run("generate", "-M", base, "--adapter", tuned, "-o", dir.resolve("a.mid"),
+                "--bars", "2", "--max-tokens", "200");
+        assertThat(piece.exit()).as(piece.err()).isZero();
+        assertRefused("not a LoRA adapter", "generate", "-M", base, "--adapter", base, "-o", dir.resolve("b.mid"));
+
+        Path vae = dir.resolve("vae");
+        assertThat(CliRunner.run("train", "-v", "train", "-t", dataset, "-o", vae, "-e", "16", "-c", "16", "-b", "2",
+                "-p", "1", "-s", "2", "--vae-latent", "8", "--vae-layers", "1").exit()).isZero();
+        CliRunner.Result onVae = CliRunner.run("train", "-v", vae.resolve("embvae_0.safetensors"), "-t", dataset,
+                "-o", dir.resolve("on-vae"), "-e", "16", "-n", "1", "-c", "16", "-b", "2", "-p", "1", "-s", "2");
+        assertThat(onVae.exit()).as(onVae.err()).isZero();
+        assertRefused("(-e)", "train", "-v", vae.resolve("embvae_0.safetensors"), "-t", dataset, "-o",
+                dir.resolve("wider"), "-e", "32", "-n", "1", "-c", "16", "-b", "2", "-p", "1", "-s", "2");
     }
 
     @Test

@@ -100,21 +100,8 @@ class EmbeddingVaeTest {
         }
 
         Path interrupted = dir.resolve("interrupted");
-        CancellationToken stop = new CancellationToken();
-        new Trainer().train(options(interrupted, 2, 4, 2e-3).withEmbeddingVae(vaeFile),
-                new TrainingListener() {
-                    @Override
-                    public void stepped(StepMetrics metrics) {
-                        if (metrics.step() == 3) {
-                            stop.cancel();
-                        }
-                    }
-                }, stop);
-        new Trainer().resume(interrupted, new TrainingListener() {
-        }, new CancellationToken());
-        assertThat(Files.readAllLines(interrupted.resolve("metrics.csv")).stream().map(l -> l.split(",")[2]).toList())
-                .isEqualTo(Files.readAllLines(straight.resolve("metrics.csv")).stream().map(l -> l.split(",")[2])
-                        .toList());
+        TrainerTest.stopAndResume(options(interrupted, 2, 4, 2e-3).withEmbeddingVae(vaeFile), 3);
+        assertThat(TrainerTest.losses(interrupted)).isEqualTo(TrainerTest.losses(straight));
     }
 
     @Test

@@ -197,17 +197,7 @@ class TrainerTest {
         }
 
         Path interrupted = dir.resolve("interrupted");
-        CancellationToken stop = new CancellationToken();
-        new Trainer().train(lora.apply(interrupted), new TrainingListener() {
-            @Override
-            public void stepped(StepMetrics metrics) {
-                if (metrics.step() == 3) {
-                    stop.cancel();
-                }
-            }
-        }, stop);
-        new Trainer().resume(interrupted, new TrainingListener() {
-        }, new CancellationToken());
+        stopAndResume(lora.apply(interrupted), 3);
         assertThat(losses(interrupted)).isEqualTo(losses(straight));
         assertThat(Files.readAllBytes(interrupted.resolve(AdapterConfig.WEIGHTS)))
                 .isEqualTo(Files.readAllBytes(straight.resolve(AdapterConfig.WEIGHTS)));
@@ -236,8 +226,25 @@ class TrainerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-m");
     }
 
+    /** Trains, stops after step {@code stopAt} (the stop writes its own checkpoint), then resumes to the end. */
+    static void stopAndResume(TrainingOptions options, long stopAt) throws Exception {
+        CancellationToken stop = new CancellationToken();
+        TrainingSummary first = new Trainer().train(options, new TrainingListener() {
+            @Override
+            public void stepped(StepMetrics metrics) {
+                if (metrics.step() == stopAt) {
+                    stop.cancel();
+                }
+            }
+        }, stop);
+        assertThat(first.stopped()).isTrue();
+        assertThat(first.steps()).isEqualTo(stopAt);
+        new Trainer().resume(options.output(), new TrainingListener() {
+        }, new CancellationToken());
+    }
+
     /** Step, epoch, training loss and learning rate of every row: these must match to the last digit. */
-    private static List<String> losses(Path run) throws Exception {
+    static List<String> losses(Path run) throws Exception {
         return Files.readAllLines(run.resolve("metrics.csv")).stream().skip(1)
                 .map(line -> {
                     String[] f = line.split(",");
