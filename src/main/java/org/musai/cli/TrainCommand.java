@@ -22,6 +22,7 @@ import org.musai.train.TrainingListener;
 import org.musai.train.TrainingOptions;
 import org.musai.train.TrainingPlan;
 import org.musai.train.TrainingSummary;
+import org.musai.train.VaeMode;
 import org.musai.train.VaeTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -131,15 +132,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-v", "--vae_emb"}, arity = "1..2", paramLabel = "MODE",
             description = {"Embedding VAE, as the seed: 'train' trains the VAE alone into -o (embvae_N.safetensors), "
                     + "'train PATH' continues a saved one, PATH trains the model on that VAE's embeddings, frozen.",
-                    "'true' (VAE and model together) is not available yet."})
+                    "'true' trains a fresh VAE together with the model (--vae-latent, --vae-layers)."})
     List<String> vae;
 
     @Option(names = "--vae-latent", paramLabel = "N", defaultValue = "" + VaeConfig.DEFAULT_LATENT,
-            description = "With -v train: the VAE's latent size (default ${DEFAULT-VALUE}, the seed's).")
+            description = "With -v train or -v true: the VAE's latent size (default ${DEFAULT-VALUE}, the seed's).")
     int vaeLatent;
 
     @Option(names = "--vae-layers", paramLabel = "N", defaultValue = "" + VaeConfig.DEFAULT_HIDDEN_LAYERS,
-            description = "With -v train: hidden layers on each side, doubling from the latent (default "
+            description = "With -v train or -v true: hidden layers on each side, doubling from the latent (default "
                     + "${DEFAULT-VALUE}, the seed's).")
     int vaeLayers;
 
@@ -183,8 +184,9 @@ final class TrainCommand implements Callable<Integer> {
                 new VaeTrainer().train(options(), vaeLatent, vaeLayers, start, printer, interrupt.token());
             } else {
                 TrainingOptions options = options();
-                new Trainer().train(vae == null ? options : options.withEmbeddingVae(Path.of(vae.get(0))), printer,
-                        interrupt.token());
+                VaeMode mode = vae == null ? null : vae.get(0).equals("true") ? VaeMode.joint(vaeLatent, vaeLayers)
+                        : VaeMode.frozen(Path.of(vae.get(0)));
+                new Trainer().train(options.withVae(mode), printer, interrupt.token());
             }
         }
         return ExitCodes.OK;
@@ -240,14 +242,10 @@ final class TrainCommand implements Callable<Integer> {
     private void refuseLaterFlags() {
         if (vae != null) {
             String mode = vae.get(0);
-            if (mode.equals("true")) {
-                throw new IllegalArgumentException("-v true (the VAE trained together with the model) is not "
-                        + "available yet: train the VAE first (-v train), then the model on it (-v PATH)");
-            }
             if (vae.size() > 1 && !mode.equals("train")) {
                 throw new IllegalArgumentException("-v takes a second value only after 'train' (-v train PATH)");
             }
-            if (!mode.equals("train") && !java.nio.file.Files.isRegularFile(Path.of(mode))) {
+            if (!mode.equals("train") && !mode.equals("true") && !java.nio.file.Files.isRegularFile(Path.of(mode))) {
                 throw new IllegalArgumentException("-v " + mode + ": no VAE file there (give train, train PATH or "
                         + "the path of an embvae_N.safetensors)");
             }

@@ -131,8 +131,13 @@ public final class EmbeddingVae implements AutoCloseable {
 
     /** Writes the weights as safetensors, and the configuration beside them, atomically. */
     public void save(Path file) throws IOException {
-        AtomicFiles.write(configOf(file), JSON.writeValueAsBytes(config));
+        AtomicFiles.write(configOf(file), configJson());
         AtomicFiles.write(file, RwkvWeights.encode(parameters));
+    }
+
+    /** The bytes of {@value #CONFIG_FILE}. */
+    public byte[] configJson() throws IOException {
+        return JSON.writeValueAsBytes(config);
     }
 
     private void put(String name, NDArray array) {

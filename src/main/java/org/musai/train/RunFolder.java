@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -196,8 +197,7 @@ public final class RunFolder {
      * then the run's latest weights; then prunes old checkpoints. A failure (a full disk) leaves the checkpoints
      * before it as they were and removes the half-written folder.
      */
-    Path writeCheckpoint(TrainingState state, String weightsFile, byte[] weights, byte[] optimizer)
-            throws IOException {
+    Path writeCheckpoint(TrainingState state, Map<String, byte[]> files, byte[] optimizer) throws IOException {
         Path checkpoints = folder.resolve(CHECKPOINTS);
         if (!Files.isDirectory(checkpoints)) {
             Files.createDirectories(checkpoints);
@@ -207,7 +207,9 @@ public final class RunFolder {
         Path temp = Files.createTempDirectory(checkpoints, PARTIAL_PREFIX);
         AtomicFiles.shareable(temp);
         try {
-            writer.write(temp.resolve(weightsFile), weights);
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                writer.write(temp.resolve(file.getKey()), file.getValue());
+            }
             writer.write(temp.resolve(OPTIMIZER), optimizer);
             writer.write(temp.resolve(STATE), JSON.writeValueAsBytes(state));
             AtomicFiles.syncFolder(temp);
@@ -220,7 +222,9 @@ public final class RunFolder {
                 deleteFolder(temp);
             }
         }
-        AtomicFiles.write(folder.resolve(weightsFile), weights);
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            AtomicFiles.write(folder.resolve(file.getKey()), file.getValue());
+        }
         List<Path> all = completeCheckpoints();
         for (int i = 0; i < all.size() - CHECKPOINTS_KEPT; i++) {
             prune(all.get(i));

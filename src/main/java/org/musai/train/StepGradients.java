@@ -5,7 +5,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import java.util.function.IntConsumer;
+import org.musai.model.EmbeddingVae;
 import org.musai.model.RwkvModel;
+import org.musai.model.Scalars;
 
 /**
  * One training step's loss and gradients, in one of two ways that give the same numbers. {@link #whole} keeps every
@@ -19,15 +21,29 @@ final class StepGradients {
     private StepGradients() {
     }
 
-    /** Forward and backward over the whole pass; returns the cross-entropy. */
-    static double whole(RwkvModel model, NDArray inputs, NDArray targets, NDArray mask) {
+    /**
+     * Forward and backward over the whole pass; returns the cross-entropy.
+     *
+     * @param jointVae a VAE that trains with the model ({@code -v true}), or null: the seed adds its loss, divided by
+     *                 1000 and against the decoded embeddings detached, so that the reconstruction error trains only
+     *                 the table and the KL term only the encoder (here on a latent drawn again)
+     */
+    static double whole(RwkvModel model, NDArray inputs, NDArray targets, NDArray mask, EmbeddingVae jointVae) {
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray logits = model.forward(inputs, true);
             NDArray crossEntropy = LossFunction.crossEntropy(logits, targets, mask);
-            collector.backward(crossEntropy.add(LossFunction.l2Wrap(logits)));
+            NDArray loss = crossEntropy.add(LossFunction.l2Wrap(logits));
+            if (jointVae != null) {
+                EmbeddingVae.Pass pass = jointVae.forward(inputs, true);
+                loss = loss.add(Scalars.times(pass.loss(pass.decoded().stopGradient()), JOINT_VAE_WEIGHT));
+            }
+            collector.backward(loss);
             return crossEntropy.getFloat();
         }
     }
+
+    /** The seed's weight of a joint VAE's loss beside the model's. */
+    static final double JOINT_VAE_WEIGHT = 1e-3;
 
     /**
      * The same gradients with activations kept at block boundaries only. The weights are lent to the inputs' manager

@@ -65,7 +65,7 @@ public final class TrainBenchmark {
                     if (gradientCheckpointing) {
                         StepGradients.checkpointed(model, in, out, mask, layer -> { }, true);
                     } else {
-                        StepGradients.whole(model, in, out, mask);
+                        StepGradients.whole(model, in, out, mask, null);
                     }
                 }
                 optimizer.step(weights.all(), 1e-4);

@@ -19,6 +19,7 @@ import org.musai.model.AdapterConfig;
 import org.musai.model.EmbeddingVae;
 import org.musai.model.LoraAdapter;
 import org.musai.model.RwkvConfig;
+import org.musai.model.VaeConfig;
 import org.musai.model.RwkvWeights;
 import org.musai.model.SafetensorsFile;
 import org.musai.progress.CancellationToken;
@@ -74,12 +75,12 @@ public final class Trainer {
                 if (options.lora() != null) {
                     writeAdapterConfig(run, options, base);
                 }
-                if (options.embeddingVae() != null) {
-                    copyVae(options.embeddingVae(), run);
+                if (options.vae() != null && !options.vae().joint()) {
+                    copyVae(options.vae().frozen(), run);
                 }
                 try (NDManager manager = NDManager.newBaseManager(device);
-                     TrainedTensors trained = withVae(startingTensors(options, config, manager, base), run, config,
-                             manager, options)) {
+                     TrainedTensors trained = withVae(startingTensors(options, config, manager, base), run, null,
+                             config, manager, options)) {
                     return new TrainingSession(run, options, source, trained, new AdamOptimizer(manager), manager, 0,
                             null, 0, listener, cancel, pause).run();
                 }
@@ -149,8 +150,8 @@ public final class Trainer {
                 try (NDManager manager = NDManager.newBaseManager(device);
                      TrainedTensors trained = withVae(checkpoint.isPresent()
                              ? checkpointTensors(options, saved.model(), manager, base, run, checkpoint.get())
-                             : startingTensors(options, saved.model(), manager, base), run, saved.model(), manager,
-                             options)) {
+                             : startingTensors(options, saved.model(), manager, base), run,
+                             checkpoint.orElse(null), saved.model(), manager, options)) {
                     AdamOptimizer optimizer = new AdamOptimizer(manager);
                     long step = 0;
                     double elapsed = 0;
@@ -252,19 +253,25 @@ public final class Trainer {
                 Files.readAllBytes(file.toAbsolutePath().resolveSibling(EmbeddingVae.CONFIG_FILE)));
     }
 
-    /** The tensors with the run's frozen VAE giving the embeddings, when it has one. */
-    private static TrainedTensors withVae(TrainedTensors trained, RunFolder run, RwkvConfig config,
+    /**
+     * The tensors with a VAE giving the embeddings, when the run has one: its frozen copy, or a joint VAE fresh or as
+     * the checkpoint it resumes from saved it.
+     */
+    private static TrainedTensors withVae(TrainedTensors trained, RunFolder run, Path checkpoint, RwkvConfig config,
                                           NDManager manager, TrainingOptions options) throws TrainingException {
-        if (options.embeddingVae() == null) {
+        VaeMode mode = options.vae();
+        if (mode == null) {
             return trained;
         }
-        try {
+        if (!mode.joint()) {
             return trained.withVae(VaeTrainer.loadMatching(run.path().resolve(RUN_VAE), config.vocabSize(),
-                    config.embed(), manager));
-        } catch (TrainingException e) {
-            trained.weights().close();
-            throw e;
+                    config.embed(), manager), false);
         }
+        EmbeddingVae vae = checkpoint == null
+                ? EmbeddingVae.initialize(new VaeConfig(config.vocabSize(), config.embed(), mode.latent(),
+                mode.hiddenLayers()), manager, options.seed())
+                : VaeTrainer.loadMatching(checkpoint.resolve(RUN_VAE), config.vocabSize(), config.embed(), manager);
+        return trained.withVae(vae, true);
     }
 
     private static void writeAdapterConfig(RunFolder run, TrainingOptions options, RunFolder base)

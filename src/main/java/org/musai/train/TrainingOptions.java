@@ -38,15 +38,15 @@ import org.musai.model.RwkvWeights;
  * @param loraStart       an adapter folder to start the adapter from ({@code -r}), or null for a fresh one
  * @param gradientCheckpointing recompute each block in the backward pass instead of keeping its activations
  *                        ({@code -g}): less memory, more arithmetic, the same gradients
- * @param embeddingVae    a saved embedding VAE ({@code -v PATH}, from {@code -v train}) that gives the embeddings,
- *                        frozen; null for the model's own table
+ * @param vae             where the embeddings come from an embedding VAE ({@code -v PATH} frozen, {@code -v true}
+ *                        trained jointly); null for the model's own table
  */
 public record TrainingOptions(Path dataset, Path binidx, int textVocabSize, Path output, Path baseModel, int ctxLen,
                               int batch, int embed, int layers, int epochs, int stepsPerEpoch, double learningRate,
                               double decayStartEpoch, int firstEpoch, boolean tinyAttention, boolean headQk,
                               float dropout, String device, long seed, double valFraction, int checkpointEvery,
                               String init, LoraSettings lora, Path loraStart, boolean gradientCheckpointing,
-                              Path embeddingVae) {
+                              VaeMode vae) {
 
     /** RWKV-LM's v4neo initialisation (identity blocks, orthogonal matrices): the default, as it trains faster. */
     public static final String V4NEO_INIT = "v4neo";
@@ -83,8 +83,10 @@ public record TrainingOptions(Path dataset, Path binidx, int textVocabSize, Path
         require(lora == null || baseModel != null, "LoRA (-l) adapts a base model: give it with -m (the shipped one is "
                 + "assets/models/default)");
         require(loraStart == null || lora != null, "-r continues a LoRA adapter: give -l too");
-        require(embeddingVae == null || baseModel == null, "-v PATH trains a new model on the VAE's embeddings; it "
-                + "cannot fine-tune a base model (-m), whose embeddings are its own");
+        require(vae == null || baseModel == null, "-v trains a new model on a VAE's embeddings; it cannot fine-tune "
+                + "a base model (-m), whose embeddings are its own");
+        require(vae == null || !vae.joint() || !gradientCheckpointing, "-g with -v true is not available: the "
+                + "recomputed embeddings would draw other latents");
         device = device == null ? "cpu" : device;
         init = init == null ? V4NEO_INIT : init;
     }
@@ -114,29 +116,28 @@ public record TrainingOptions(Path dataset, Path binidx, int textVocabSize, Path
     public TrainingOptions withLora(LoraSettings settings, Path start) {
         return new TrainingOptions(dataset, binidx, textVocabSize, output, baseModel, ctxLen, batch, embed, layers,
                 epochs, stepsPerEpoch, learningRate, decayStartEpoch, firstEpoch, tinyAttention, headQk, dropout,
-                device, seed, valFraction, checkpointEvery, init, settings, start, gradientCheckpointing,
-                embeddingVae);
+                device, seed, valFraction, checkpointEvery, init, settings, start, gradientCheckpointing, vae);
     }
 
     /** The same options, with block recomputation ({@code -g}) on or off. */
     public TrainingOptions withGradientCheckpointing(boolean on) {
         return new TrainingOptions(dataset, binidx, textVocabSize, output, baseModel, ctxLen, batch, embed, layers,
                 epochs, stepsPerEpoch, learningRate, decayStartEpoch, firstEpoch, tinyAttention, headQk, dropout,
-                device, seed, valFraction, checkpointEvery, init, lora, loraStart, on, embeddingVae);
+                device, seed, valFraction, checkpointEvery, init, lora, loraStart, on, vae);
     }
 
-    /** The same options, with embeddings from this frozen VAE file (null: the model's own table). */
-    public TrainingOptions withEmbeddingVae(Path file) {
+    /** The same options, with embeddings from a VAE (null: the model's own table). */
+    public TrainingOptions withVae(VaeMode mode) {
         return new TrainingOptions(dataset, binidx, textVocabSize, output, baseModel, ctxLen, batch, embed, layers,
                 epochs, stepsPerEpoch, learningRate, decayStartEpoch, firstEpoch, tinyAttention, headQk, dropout,
-                device, seed, valFraction, checkpointEvery, init, lora, loraStart, gradientCheckpointing, file);
+                device, seed, valFraction, checkpointEvery, init, lora, loraStart, gradientCheckpointing, mode);
     }
 
     /** The same options with another checkpoint interval (a resumed run may change it). */
     public TrainingOptions withCheckpointEvery(int steps) {
         return new TrainingOptions(dataset, binidx, textVocabSize, output, baseModel, ctxLen, batch, embed, layers,
                 epochs, stepsPerEpoch, learningRate, decayStartEpoch, firstEpoch, tinyAttention, headQk, dropout,
-                device, seed, valFraction, steps, init, lora, loraStart, gradientCheckpointing, embeddingVae);
+                device, seed, valFraction, steps, init, lora, loraStart, gradientCheckpointing, vae);
     }
 
     /** Fresh weights for a model of this shape, as {@link #init} says. */

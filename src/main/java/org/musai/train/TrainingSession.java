@@ -148,7 +148,7 @@ final class TrainingSession {
     /** Forward, backward and an Adam step on the batch of this step; returns the loss. */
     private double trainStep(double rate) throws IOException {
         TrainingData.Batch batch = data.trainBatch(options.batch(), options.seed(), step);
-        if (options.dropout() > 0 || options.embeddingVae() != null) { // dropout masks, the VAE's latent noise
+        if (options.dropout() > 0 || options.vae() != null) { // dropout masks, the VAE's latent noise
             Engine.getInstance().setRandomSeed((int) (options.seed() * 1_000_003L + step));
         }
         double loss;
@@ -160,7 +160,7 @@ final class TrainingSession {
             loss = options.gradientCheckpointing()
                     ? StepGradients.checkpointed(model, inputs, targets, mask, this::seedDropoutOfLayer,
                     trained.trained().containsKey(ParameterNames.LN0_WEIGHT))
-                    : StepGradients.whole(model, inputs, targets, mask);
+                    : StepGradients.whole(model, inputs, targets, mask, trained.jointVae());
         }
         // after the pass's manager has closed and given the weights back: lending them twice at once would let
         // the inner manager return them to the outer one, which would then free them
@@ -218,9 +218,7 @@ final class TrainingSession {
         Path folder;
         try {
             metrics.sync();
-            trained.prepareToSave();
-            folder = run.writeCheckpoint(state, trained.fileName(), RwkvWeights.encode(trained.trained()),
-                    RwkvWeights.encode(optimizer.state()));
+            folder = run.writeCheckpoint(state, trained.files(), RwkvWeights.encode(optimizer.state()));
         } catch (IOException e) {
             String intact = lastCheckpoint == null ? "there is no earlier checkpoint, so --resume starts again from "
                     + "step " + lastCheckpointStep

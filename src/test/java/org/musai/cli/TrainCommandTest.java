@@ -88,7 +88,7 @@ class TrainCommandTest {
     void theSeedsFineTuningFlagsWorkOrSayWhy(@TempDir Path dir) throws Exception {
         assertRefused("give it with -m", "train", "-t", dataset, "-o", dir.resolve("a"), "-l");
         assertRefused("give -l", "train", "-t", dataset, "-o", dir.resolve("a"), "--lora-rank", "4");
-        assertRefused("not available yet", "train", "-t", dataset, "-o", dir.resolve("a"), "-v", "true");
+        assertRefused("-g with -v true", "train", "-t", dataset, "-o", dir.resolve("a"), "-v", "true", "-g");
         assertRefused("no VAE file there", "train", "-t", dataset, "-o", dir.resolve("a"), "-v", dir.resolve("none"));
         assertRefused("no VAE file there", "train", "-t", dataset, "-o", dir.resolve("a"), "-v", "train",
                 dir.resolve("none"));
@@ -119,6 +119,10 @@ class TrainCommandTest {
         CliRunner.Result onVae = CliRunner.run("train", "-v", vae.resolve("embvae_0.safetensors"), "-t", dataset,
                 "-o", dir.resolve("on-vae"), "-e", "16", "-n", "1", "-c", "16", "-b", "2", "-p", "1", "-s", "2");
         assertThat(onVae.exit()).as(onVae.err()).isZero();
+        CliRunner.Result joint = CliRunner.run("train", "-v", "true", "--vae-latent", "8", "--vae-layers", "1", "-t",
+                dataset, "-o", dir.resolve("joint"), "-e", "16", "-n", "1", "-c", "16", "-b", "2", "-p", "1", "-s", "2");
+        assertThat(joint.exit()).as(joint.err()).isZero();
+        assertThat(dir.resolve("joint").resolve("embvae.safetensors")).exists();
         assertRefused("(-e)", "train", "-v", vae.resolve("embvae_0.safetensors"), "-t", dataset, "-o",
                 dir.resolve("wider"), "-e", "32", "-n", "1", "-c", "16", "-b", "2", "-p", "1", "-s", "2");
     }

@@ -75,7 +75,7 @@ class EmbeddingVaeTest {
     @Test
     void aModelTrainsOnTheFrozenVaeAndSavesItsEmbeddingPath(@TempDir Path dir) throws Exception {
         Path straight = dir.resolve("straight");
-        new Trainer().train(options(straight, 2, 4, 2e-3).withEmbeddingVae(vaeFile),
+        new Trainer().train(options(straight, 2, 4, 2e-3).withVae(VaeMode.frozen(vaeFile)),
                 new TrainingListener() {
                 }, new CancellationToken());
         assertThat(Files.readAllBytes(straight.resolve(Trainer.RUN_VAE))).isEqualTo(Files.readAllBytes(vaeFile));
@@ -100,14 +100,46 @@ class EmbeddingVaeTest {
         }
 
         Path interrupted = dir.resolve("interrupted");
-        TrainerTest.stopAndResume(options(interrupted, 2, 4, 2e-3).withEmbeddingVae(vaeFile), 3);
+        TrainerTest.stopAndResume(options(interrupted, 2, 4, 2e-3).withVae(VaeMode.frozen(vaeFile)), 3);
         assertThat(TrainerTest.losses(interrupted)).isEqualTo(TrainerTest.losses(straight));
+    }
+
+    /**
+     * -v true: a fresh VAE trains with the model; its weights and moments are checkpointed beside the model's, and a
+     * stopped run resumes to the uninterrupted one's losses and both files, bit for bit.
+     */
+    @Test
+    void aVaeTrainedJointlyIsCheckpointedAndResumesExactly(@TempDir Path dir) throws Exception {
+        VaeMode joint = VaeMode.joint(8, 2);
+        Path straight = dir.resolve("straight");
+        List<Double> losses = new ArrayList<>();
+        new Trainer().train(options(straight, 2, 8, 3e-3).withVae(joint), new TrainingListener() {
+            @Override
+            public void epochEnded(EpochMetrics metrics) {
+                losses.add(metrics.trainLoss());
+            }
+        }, new CancellationToken());
+        assertThat(losses.get(1)).isLessThan(losses.get(0));
+        Path interrupted = dir.resolve("interrupted");
+        TrainerTest.stopAndResume(options(interrupted, 2, 8, 3e-3).withVae(joint), 5);
+        assertThat(TrainerTest.losses(interrupted)).isEqualTo(TrainerTest.losses(straight));
+        for (String file : List.of("model.safetensors", Trainer.RUN_VAE)) {
+            assertThat(Files.readAllBytes(interrupted.resolve(file))).as(file)
+                    .isEqualTo(Files.readAllBytes(straight.resolve(file)));
+        }
+        try (NDManager manager = NDManager.newBaseManager();
+             EmbeddingVae saved = EmbeddingVae.load(straight.resolve(Trainer.RUN_VAE), manager);
+             EmbeddingVae fresh = EmbeddingVae.initialize(saved.config(), manager, 7)) {
+            assertThat(saved.parameters().get("decoder.module.out.weight").toFloatArray())
+                    .as("the VAE trained").isNotEqualTo(fresh.parameters().get("decoder.module.out.weight")
+                            .toFloatArray());
+        }
     }
 
     @Test
     void aVaeOfAnotherEmbeddingSizeIsRefused(@TempDir Path dir) {
         TrainingOptions wider = new TrainingOptions(dataset, null, 0, dir.resolve("run"), null, 32, 4, 48,
-                2, 1, 2, 1e-3, 0, 0, false, true, 0f, "cpu", 7, 0.1, 10).withEmbeddingVae(vaeFile);
+                2, 1, 2, 1e-3, 0, 0, false, true, 0f, "cpu", 7, 0.1, 10).withVae(VaeMode.frozen(vaeFile));
         assertThatThrownBy(() -> new Trainer().train(wider, new TrainingListener() {
         }, new CancellationToken())).isInstanceOf(TrainingException.class).hasMessageContaining("(-e)");
     }

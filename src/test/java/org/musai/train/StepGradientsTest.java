@@ -75,7 +75,7 @@ class StepGradientsTest {
             NDArray out = step.create(targets, shape);
             NDArray m = step.create(mask, shape);
             loss = checkpointed ? StepGradients.checkpointed(model, in, out, m, layer -> { }, trained.containsKey("blocks.0.ln0.weight"))
-                    : StepGradients.whole(model, in, out, m);
+                    : StepGradients.whole(model, in, out, m, null);
         }
         Map<String, float[]> gradients = new LinkedHashMap<>();
         try (NDManager read = model.weights().manager().getParentManager().newSubManager()) {
