@@ -72,6 +72,8 @@ public final class TrainView extends BorderPane implements TrainingCharts {
         model.setCharts(this);
     }
 
+    private static final int MAX_LORA_RANK = 256;
+
     private VBox settingsPane() {
         GridPane data = Forms.form();
         Forms.row(data, "Dataset", folderField("datasetField", model.datasetProperty(), "…", () -> choosers
@@ -130,16 +132,23 @@ public final class TrainView extends BorderPane implements TrainingCharts {
         tiny.setId("tinyAttention");
         tiny.selectedProperty().bindBidirectional(model.tinyAttentionProperty());
         Forms.row(shape, "", new VBox(4, headQk, tiny));
-        CheckBox fineTune = new CheckBox("Fine-tune the shipped model (LoRA)");
-        fineTune.setId("fineTuneDefault");
-        fineTune.selectedProperty().bindBidirectional(model.fineTuneDefaultProperty());
-        fineTune.setTooltip(new javafx.scene.control.Tooltip("Adapts the default model to this dataset (tokenized "
-                + "for the shipped model on the Dataset page): its shape and context are the model's, the run saves "
-                + "only the adapter"));
         CheckBox recompute = new CheckBox("Save memory: recompute blocks (-g)");
         recompute.setId("gradientCheckpointing");
         recompute.selectedProperty().bindBidirectional(model.gradientCheckpointingProperty());
-        Forms.row(shape, "", new VBox(4, fineTune, recompute));
+        recompute.setTooltip(new javafx.scene.control.Tooltip("Keeps only what enters each block and computes the "
+                + "block again for its gradients: about 40% less memory for about 15% more time, the same training"));
+        Forms.row(shape, "", recompute);
+        ChoiceBox<TrainViewModel.Embeddings> embeddings = new ChoiceBox<>();
+        embeddings.setId("embeddings");
+        embeddings.getItems().setAll(TrainViewModel.Embeddings.values());
+        embeddings.valueProperty().bindBidirectional(model.embeddingsProperty());
+        Forms.row(shape, "Embeddings", embeddings);
+        HBox vaeFile = folderField("vaeFileField", model.vaeFileProperty(), "…", () -> choosers
+                .open(getScene().getWindow(), "Saved VAE", Place.RUN_FOLDER,
+                        new javafx.stage.FileChooser.ExtensionFilter("VAE (embvae_N.safetensors)", "*.safetensors"))
+                .ifPresent(model.vaeFileProperty()::set));
+        vaeFile.disableProperty().bind(model.embeddingsProperty().isNotEqualTo(TrainViewModel.Embeddings.SAVED_VAE));
+        Forms.row(shape, "VAE file", vaeFile);
         ChoiceBox<String> device = new ChoiceBox<>(model.devices());
         device.setId("device");
         device.valueProperty().bindBidirectional(model.deviceProperty());
@@ -152,7 +161,25 @@ public final class TrainView extends BorderPane implements TrainingCharts {
         BooleanBinding idle = model.stateProperty().isEqualTo(TrainViewModel.State.IDLE);
         data.disableProperty().bind(idle.not());
         shape.disableProperty().bind(idle.not());
-        return new VBox(Forms.section("Data", data), Forms.section("Model", shape, estimate));
+        GridPane tune = Forms.form();
+        CheckBox fineTune = new CheckBox("Fine-tune the shipped model (LoRA)");
+        fineTune.setId("fineTuneDefault");
+        fineTune.selectedProperty().bindBidirectional(model.fineTuneDefaultProperty());
+        fineTune.setTooltip(new javafx.scene.control.Tooltip("Adapts the default model to this dataset (tokenized "
+                + "for the shipped model on the Dataset page): its shape and context are the model's, its weights "
+                + "stay as they are, and the run saves only the small adapter. Generate with the run folder."));
+        Forms.row(tune, "", fineTune);
+        Spinner<Integer> rank = Forms.intSpinner("loraRank", model.loraRankProperty(), 1, MAX_LORA_RANK, 1);
+        rank.setTooltip(new javafx.scene.control.Tooltip("Rows of each adapter: more can learn more, and weigh more"));
+        Forms.row(tune, "Adapter rank", rank);
+        TextField alpha = doubleField("loraAlpha", model.loraAlphaProperty());
+        alpha.setTooltip(new javafx.scene.control.Tooltip("The adapters' change is scaled by alpha / rank"));
+        Forms.row(tune, "Adapter alpha", alpha);
+        rank.disableProperty().bind(fineTune.selectedProperty().not());
+        alpha.disableProperty().bind(fineTune.selectedProperty().not());
+        tune.disableProperty().bind(idle.not());
+        return new VBox(Forms.section("Data", data), Forms.section("Fine-tune", tune),
+                Forms.section("Model", shape, estimate));
     }
 
     private BorderPane chartsPane() {

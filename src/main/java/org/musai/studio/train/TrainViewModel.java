@@ -36,6 +36,7 @@ import org.musai.train.RunFolder;
 import org.musai.train.RunHistory;
 import org.musai.train.StepMetrics;
 import org.musai.train.Trainer;
+import org.musai.train.VaeMode;
 import org.musai.train.TrainingException;
 import org.musai.train.TrainingListener;
 import org.musai.train.TrainingMemory;
@@ -80,8 +81,31 @@ public final class TrainViewModel {
     private final StringProperty device = new SimpleStringProperty("cpu");
     /** Fine-tune the shipped model through LoRA adapters instead of training a new one (train -m DEFAULT -l). */
     private final BooleanProperty fineTuneDefault = new SimpleBooleanProperty();
+    private final IntegerProperty loraRank = new SimpleIntegerProperty(LoraSettings.DEFAULT_RANK);
+    private final DoubleProperty loraAlpha = new SimpleDoubleProperty(LoraSettings.DEFAULT_ALPHA);
     /** Recompute blocks in the backward pass (train -g). */
     private final BooleanProperty gradientCheckpointing = new SimpleBooleanProperty();
+    private final ObjectProperty<Embeddings> embeddings = new SimpleObjectProperty<>(Embeddings.TABLE);
+    private final ObjectProperty<Path> vaeFile = new SimpleObjectProperty<>();
+
+    private static final int STUDIO_VAE_LAYERS = 2;
+
+    /** Where a new model's embeddings come from (train -v). */
+    public enum Embeddings {
+        TABLE("The model's own table"), SAVED_VAE("A saved VAE, frozen (-v FILE)"),
+        JOINT_VAE("A VAE trained with the model (-v true)");
+
+        private final String label;
+
+        Embeddings(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
     private final ObservableList<String> devices = FXCollections.observableArrayList("cpu");
     private final StringProperty estimate = new SimpleStringProperty("");
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.IDLE);
@@ -172,9 +196,14 @@ public final class TrainViewModel {
                     DEFAULT_VALIDATION_FRACTION, checkpointEvery.get())
                     .withGradientCheckpointing(gradientCheckpointing.get());
             if (base != null) {
-                chosen = chosen.withLora(new LoraSettings(LoraSettings.DEFAULT_RANK, LoraSettings.DEFAULT_ALPHA),
-                        null);
+                chosen = chosen.withLora(new LoraSettings(loraRank.get(), loraAlpha.get()), null);
             }
+            chosen = chosen.withVae(switch (embeddings.get()) {
+                case TABLE -> null;
+                case SAVED_VAE -> VaeMode.frozen(requireVaeFile());
+                // the seed's 512 x 4 is ten times the default model; a latent of the model's width keeps it in scale
+                case JOINT_VAE -> VaeMode.joint(embed.get(), STUDIO_VAE_LAYERS);
+            });
         } catch (IllegalArgumentException | TrainingException e) {
             errors.report("Starting training", e);
             return;
@@ -470,6 +499,29 @@ public final class TrainViewModel {
 
     public BooleanProperty gradientCheckpointingProperty() {
         return gradientCheckpointing;
+    }
+
+    public IntegerProperty loraRankProperty() {
+        return loraRank;
+    }
+
+    public DoubleProperty loraAlphaProperty() {
+        return loraAlpha;
+    }
+
+    public ObjectProperty<Embeddings> embeddingsProperty() {
+        return embeddings;
+    }
+
+    public ObjectProperty<Path> vaeFileProperty() {
+        return vaeFile;
+    }
+
+    private Path requireVaeFile() {
+        if (vaeFile.get() == null) {
+            throw new IllegalArgumentException("choose the saved VAE (an embvae_N.safetensors from train -v train)");
+        }
+        return vaeFile.get();
     }
 
     public StringProperty deviceProperty() {

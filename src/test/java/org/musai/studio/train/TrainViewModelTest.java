@@ -127,6 +127,7 @@ class TrainViewModelTest {
         model.epochsProperty().set(1);
         model.stepsPerEpochProperty().set(2);
         model.fineTuneDefaultProperty().set(true);
+        model.loraRankProperty().set(4);
         model.gradientCheckpointingProperty().set(true);
         model.start();
         assertThat(errors.reports()).isEmpty();
@@ -134,9 +135,23 @@ class TrainViewModelTest {
         assertThat(dir.resolve("tuned").resolve(AdapterConfig.FILE_NAME)).exists();
         assertThat(dir.resolve("tuned").resolve("model.safetensors")).doesNotExist();
         TrainingOptions saved = new RunFolder(dir.resolve("tuned")).readConfig().options();
-        assertThat(saved.lora()).isEqualTo(new LoraSettings(LoraSettings.DEFAULT_RANK, LoraSettings.DEFAULT_ALPHA));
+        assertThat(saved.lora()).isEqualTo(new LoraSettings(4, LoraSettings.DEFAULT_ALPHA));
         assertThat(saved.gradientCheckpointing()).isTrue();
         assertThat(saved.ctxLen()).isEqualTo(768);
+    }
+
+    /** The VAE choices: a saved one must be chosen first; one trained with the model is saved beside it. */
+    @Test
+    void embeddingsFromAVae() throws Exception {
+        tinyShape(model, 1, 2);
+        model.embeddingsProperty().set(TrainViewModel.Embeddings.SAVED_VAE);
+        model.start();
+        assertThat(errors.reports()).singleElement().asString().contains("choose the saved VAE");
+        model.embeddingsProperty().set(TrainViewModel.Embeddings.JOINT_VAE);
+        model.start();
+        assertThat(errors.reports()).hasSize(1);
+        assertThat(dir.resolve("run").resolve("embvae.safetensors")).exists();
+        assertThat(new RunFolder(dir.resolve("run")).readConfig().options().vae().latent()).isEqualTo(32);
     }
 
     @Test
