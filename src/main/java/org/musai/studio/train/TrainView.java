@@ -66,7 +66,11 @@ public final class TrainView extends BorderPane implements TrainingCharts {
         rateChart.titleProperty().set("Learning rate");
         rateChart.xLabelProperty().set("step");
         learningRate = rateChart.addSeries("learning rate", LEARNING_RATE, false);
-        SplitPane split = new SplitPane(settingsPane(), chartsPane());
+        // the settings outgrow a laptop's screen: they scroll, the charts keep their place
+        javafx.scene.control.ScrollPane settings = new javafx.scene.control.ScrollPane(settingsPane());
+        settings.setFitToWidth(true);
+        settings.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        SplitPane split = new SplitPane(settings, chartsPane());
         split.setDividerPositions(0.32);
         setCenter(split);
         model.setCharts(this);
@@ -132,7 +136,7 @@ public final class TrainView extends BorderPane implements TrainingCharts {
         tiny.setId("tinyAttention");
         tiny.selectedProperty().bindBidirectional(model.tinyAttentionProperty());
         Forms.row(shape, "", new VBox(4, headQk, tiny));
-        CheckBox recompute = new CheckBox("Save memory: recompute blocks (-g)");
+        CheckBox recompute = new CheckBox("Recompute blocks (less memory)");
         recompute.setId("gradientCheckpointing");
         recompute.selectedProperty().bindBidirectional(model.gradientCheckpointingProperty());
         recompute.setTooltip(new javafx.scene.control.Tooltip("Keeps only what enters each block and computes the "
