@@ -100,6 +100,12 @@ public final class GenerateView extends BorderPane {
         Button defaultModel = new Button("Default");
         defaultModel.setId("defaultModel");
         defaultModel.setOnAction(e -> model.loadModel(null));
+        Button adapter = new Button("Adapter…");
+        adapter.setId("openAdapter");
+        adapter.setTooltip(new javafx.scene.control.Tooltip("A fine-tune (a LoRA run folder) on top of the model "
+                + "shown: the model it was trained on"));
+        adapter.setOnAction(e -> choosers.folder(getScene().getWindow(), "LoRA run folder", Place.MODEL_FOLDER)
+                .ifPresent(model::loadAdapter));
 
         GridPane form = Forms.form();
         CheckComboBox<InstrumentClass> classes = new CheckComboBox<>();
@@ -154,7 +160,7 @@ public final class GenerateView extends BorderPane {
         cancel.setOnAction(e -> model.cancel());
         cancel.disableProperty().bind(model.busyProperty().not());
         HBox.setHgrow(generate, Priority.ALWAYS);
-        return new VBox(Forms.section("Model", modelName, new HBox(6, openModel, defaultModel)),
+        return new VBox(Forms.section("Model", modelName, new HBox(6, openModel, defaultModel, adapter)),
                 Forms.section("Controls", form, new HBox(6, generate, cancel)));
     }
 

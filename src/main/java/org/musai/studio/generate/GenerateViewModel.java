@@ -107,12 +107,30 @@ public final class GenerateViewModel {
         selected.addListener((o, old, now) -> showTracks(now));
     }
 
+    /** The model chosen last through {@link #loadModel}, which an adapter goes on top of; null for the default. */
+    private Path baseFolder;
+
     /** Loads a model folder, or the default model for null. */
     public void loadModel(Path folder) {
+        baseFolder = folder;
+        load(folder, folder == null ? "Default model" : displayName(folder),
+                () -> folder == null ? ModelBundle.loadDefault() : ModelBundle.load(folder));
+    }
+
+    /**
+     * Loads a LoRA fine-tune (its run folder) on top of the model shown (the default model when none was chosen): the
+     * adapter is merged into that base, which must be the one it was trained on.
+     */
+    public void loadAdapter(Path adapter) {
+        Path base = baseFolder == null ? ModelBundle.defaultModelFolder() : baseFolder;
+        load(adapter, displayName(adapter) + " on " + displayName(base), () -> ModelBundle.load(adapter, base));
+    }
+
+    private void load(Path folder, String name, java.util.concurrent.Callable<ModelBundle> loading) {
         modelFolder.set(folder);
-        modelName.set("Loading " + (folder == null ? "the default model" : folder.getFileName()) + "…");
+        modelName.set("Loading " + name + "…");
         int load = ++loads;
-        background.run(() -> folder == null ? ModelBundle.loadDefault() : ModelBundle.load(folder), bundle -> {
+        background.run(loading, bundle -> {
             if (load != loads) {
                 return; // a later choice of model wins, whichever finishes loading first
             }
@@ -122,7 +140,7 @@ public final class GenerateViewModel {
             } else {
                 useDefaultInfillModel();
             }
-            modelName.set((folder == null ? "Default model" : displayName(folder)) + " · "
+            modelName.set(name + " · "
                     + bundle.codec().tokenizer().config().algorithm() + ", "
                     + String.format(Locale.ROOT, "%.1f M parameters", bundle.rnn().config().parameterCount() / 1e6));
             model.set(bundle); // last: whoever waits for the model finds its name and abilities set

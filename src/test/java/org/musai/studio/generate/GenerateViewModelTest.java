@@ -145,6 +145,34 @@ class GenerateViewModelTest {
         }
     }
 
+    /** A fine-tune of the default model, picked as an adapter on top of it; on another base it is refused. */
+    @Test
+    void anAdapterLoadsOnTheModelItWasTrainedOn() throws Exception {
+        Path data = dir.resolve("data");
+        org.musai.token.TokenCodec codec = org.musai.token.TokenizerFile.load(
+                org.musai.generate.ModelBundle.defaultModelFolder().resolve("tokenizer.json"));
+        new org.musai.token.dataset.DatasetBuilder().build(new org.musai.token.dataset.DatasetRequest(
+                org.musai.token.dataset.SourceFiles.find(org.musai.TestCorpus.bundled().resolve("music21"), null),
+                data, codec.tokenizer().config(), org.musai.midi.InstrumentFilter.defaults(), false, 0, 1)
+                .withMergesOf(codec), org.musai.progress.ProgressListener.NONE,
+                new org.musai.progress.CancellationToken());
+        Path run = dir.resolve("tuned");
+        new org.musai.train.Trainer().train(new org.musai.train.TrainingOptions(data, null, 0, run,
+                org.musai.generate.ModelBundle.defaultModelFolder(), 64, 1, 256, 4, 1, 2, 1e-3, 0, 0, false, true, 0f,
+                "cpu", 1, 0, 100).withLora(new org.musai.model.LoraSettings(2, 4), null),
+                new org.musai.train.TrainingListener() {
+                }, new org.musai.progress.CancellationToken());
+
+        model.loadAdapter(run);
+        assertThat(errors.reports()).isEmpty();
+        assertThat(model.modelNameProperty().get()).startsWith("tuned on default").contains("REMI");
+        assertThat(model.modelProperty().get()).isNotNull();
+
+        model.loadModel(org.musai.generate.ModelBundle.DEFAULT_INFILL_MODEL);
+        model.loadAdapter(run);
+        assertThat(errors.reports()).singleElement().asString().contains("another base model");
+    }
+
     @Test
     void theModelChosenLastWinsEvenWhenItCannotBeLoaded() throws Exception {
         model.loadModel(null);
