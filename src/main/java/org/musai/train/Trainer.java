@@ -64,6 +64,7 @@ public final class Trainer {
             RunFolder base = options.baseModel() == null ? null : new RunFolder(options.baseModel());
             RwkvConfig config = base == null ? freshShape(options, source) : baseShape(options, source, base);
             source.requireIdsBelow(config.vocabSize());
+            refuseWhatCannotStart(options, base, config); // before the folder exists, so that a retry may use it
             Files.createDirectories(run.path());
             try (RunLock lock = run.lock()) {
                 refuseExistingRun(run); // again under the lock: another run may have started here meanwhile
@@ -241,13 +242,27 @@ public final class Trainer {
         }
     }
 
-    /** The run's own copy of its frozen VAE (embvae.safetensors and embvae.json), so that it resumes anywhere. */
-    private static void copyVae(Path file, RunFolder run) throws TrainingException, IOException {
-        try {
-            EmbeddingVae.readConfig(file);
-        } catch (IOException e) {
-            throw new TrainingException("cannot use the VAE: " + e.getMessage(), e);
+    /** A base that cannot be adapted, a VAE that does not fit: refused before anything is written. */
+    private static void refuseWhatCannotStart(TrainingOptions options, RunFolder base, RwkvConfig config)
+            throws TrainingException {
+        if (options.lora() != null && !Files.isRegularFile(base.model())) {
+            throw new TrainingException(options.baseModel() + " has no " + RunFolder.MODEL + " to adapt (an adapter "
+                    + "cannot be the base of another)");
         }
+        if (options.vae() != null && !options.vae().joint()) {
+            Path file = options.vae().frozen();
+            VaeConfig found;
+            try {
+                found = EmbeddingVae.readConfig(file);
+            } catch (IOException e) {
+                throw new TrainingException("cannot use the VAE: " + e.getMessage(), e);
+            }
+            VaeTrainer.requireFits(file, found, config.vocabSize(), config.embed());
+        }
+    }
+
+    /** The run's own copy of its frozen VAE (embvae.safetensors and embvae.json), so that it resumes anywhere. */
+    private static void copyVae(Path file, RunFolder run) throws IOException {
         AtomicFiles.write(run.path().resolve(RUN_VAE), Files.readAllBytes(file));
         AtomicFiles.write(run.path().resolve(EmbeddingVae.CONFIG_FILE),
                 Files.readAllBytes(file.toAbsolutePath().resolveSibling(EmbeddingVae.CONFIG_FILE)));
@@ -275,11 +290,7 @@ public final class Trainer {
     }
 
     private static void writeAdapterConfig(RunFolder run, TrainingOptions options, RunFolder base)
-            throws TrainingException, IOException {
-        if (!Files.isRegularFile(base.model())) {
-            throw new TrainingException(options.baseModel() + " has no " + RunFolder.MODEL + " to adapt (an adapter "
-                    + "cannot be the base of another)");
-        }
+            throws IOException {
         AdapterConfig.of(options.lora(), base.model(), options.baseModel()).write(run.path());
     }
 

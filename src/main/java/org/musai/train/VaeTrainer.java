@@ -136,19 +136,23 @@ public final class VaeTrainer {
         }
     }
 
+    /** Refuses a VAE of another embedding size or vocabulary than the model's and the dataset's. */
+    static void requireFits(Path file, VaeConfig found, int vocabSize, int embed) throws TrainingException {
+        if (found.embed() != embed) {
+            throw new TrainingException("the VAE " + file + " embeds into " + found.embed() + " values, the model "
+                    + "into " + embed + " (-e)");
+        }
+        if (found.vocabSize() != vocabSize) {
+            throw new TrainingException("the VAE " + file + " embeds " + found.vocabSize() + " ids, the dataset "
+                    + "has " + vocabSize);
+        }
+    }
+
     /** A saved VAE to continue or use: its vocabulary and embedding size must be this dataset's and model's. */
     static EmbeddingVae loadMatching(Path file, int vocabSize, int embed, NDManager manager)
             throws TrainingException {
         try {
-            VaeConfig found = EmbeddingVae.readConfig(file);
-            if (found.embed() != embed) {
-                throw new TrainingException("the VAE " + file + " embeds into " + found.embed() + " values, the model "
-                        + "into " + embed + " (-e)");
-            }
-            if (found.vocabSize() != vocabSize) {
-                throw new TrainingException("the VAE " + file + " embeds " + found.vocabSize() + " ids, the dataset "
-                        + "has " + vocabSize);
-            }
+            requireFits(file, EmbeddingVae.readConfig(file), vocabSize, embed);
             return EmbeddingVae.load(file, manager);
         } catch (IOException e) {
             throw new TrainingException("cannot load the VAE " + e.getMessage(), e);

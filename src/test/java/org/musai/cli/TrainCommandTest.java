@@ -125,6 +125,10 @@ class TrainCommandTest {
         assertThat(dir.resolve("joint").resolve("embvae.safetensors")).exists();
         assertRefused("(-e)", "train", "-v", vae.resolve("embvae_0.safetensors"), "-t", dataset, "-o",
                 dir.resolve("wider"), "-e", "32", "-n", "1", "-c", "16", "-b", "2", "-p", "1", "-s", "2");
+        assertThat(dir.resolve("wider")).doesNotExist();
+        assertRefused("cannot be the base of another", "train", "-m", tuned, "-l", "-t", dataset, "-o",
+                dir.resolve("on-adapter"), "-b", "2", "-p", "1", "-s", "2");
+        assertThat(dir.resolve("on-adapter")).doesNotExist();
     }
 
     @Test

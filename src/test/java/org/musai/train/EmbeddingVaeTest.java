@@ -142,5 +142,7 @@ class EmbeddingVaeTest {
                 2, 1, 2, 1e-3, 0, 0, false, true, 0f, "cpu", 7, 0.1, 10).withVae(VaeMode.frozen(vaeFile));
         assertThatThrownBy(() -> new Trainer().train(wider, new TrainingListener() {
         }, new CancellationToken())).isInstanceOf(TrainingException.class).hasMessageContaining("(-e)");
+        assertThat(dir.resolve("run")).as("refused before anything is written, so a retry may use it")
+                .doesNotExist();
     }
 }
