@@ -12,6 +12,8 @@ public final class Styles {
     public static final String HINT = "hint";
     public static final String PRIMARY = "primary";
     public static final String DRAG_HANDLE = "drag-handle";
+    /** A field whose text is not what it must be. */
+    public static final String INVALID = "invalid";
 
     private Styles() {
     }

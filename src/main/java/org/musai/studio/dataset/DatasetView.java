@@ -32,6 +32,7 @@ import org.musai.midi.InstrumentClass;
 import org.musai.studio.StudioPreferences.Place;
 import org.musai.studio.common.Choosers;
 import org.musai.studio.common.Forms;
+import org.musai.studio.common.PathField;
 import org.musai.studio.common.Styles;
 import org.musai.token.TokenizerConfig;
 import org.musai.token.dataset.FolderInspector;
@@ -74,6 +75,11 @@ public final class DatasetView extends BorderPane {
                 .ifPresent(model::chooseSource));
         choose.disableProperty().bind(model.busyProperty());
         drop.disableProperty().bind(model.busyProperty());
+        TextField typedSource = PathField.of("sourceField", model.sourceProperty(), model::chooseSource,
+                path -> java.nio.file.Files.exists(path) ? null : "nothing there");
+        typedSource.setPromptText("or type or paste a folder (or a list of files)");
+        typedSource.disableProperty().bind(model.busyProperty());
+        HBox.setHgrow(typedSource, Priority.ALWAYS);
         TextField glob = new TextField();
         glob.setId("glob");
         glob.textProperty().bindBidirectional(model.globProperty());
@@ -91,7 +97,8 @@ public final class DatasetView extends BorderPane {
         Label chartTitle = new Label("Files per instrument class");
         chartTitle.getStyleClass().add(Styles.SECTION_TITLE);
         model.reportProperty().addListener((o, old, report) -> showClasses(report));
-        return Forms.section("Source", drop, new HBox(6, choose), pattern, summary, chartTitle, classChart);
+        return Forms.section("Source", drop, new HBox(6, typedSource, choose), pattern, summary, chartTitle,
+                classChart);
     }
 
     private void acceptFolder(DragEvent event) {
@@ -159,11 +166,10 @@ public final class DatasetView extends BorderPane {
         bpe.disableProperty().bind(forDefault.selectedProperty());
         algorithm.disableProperty().bind(forDefault.selectedProperty());
         Forms.row(form, "", forDefault);
-        TextField output = new TextField();
-        output.setId("output");
-        output.setEditable(false);
-        output.textProperty().bind(Bindings.createStringBinding(() -> model.outputProperty().get() == null ? ""
-                : model.outputProperty().get().toString(), model.outputProperty()));
+        TextField output = PathField.of("output", model.outputProperty(), model.outputProperty()::set,
+                path -> path.getParent() != null && !java.nio.file.Files.isDirectory(path.getParent())
+                        ? "its folder " + path.getParent() + " does not exist" : null);
+        output.disableProperty().bind(model.busyProperty());
         HBox.setHgrow(output, Priority.ALWAYS);
         Button chooseOutput = new Button("…");
         chooseOutput.setId("chooseOutput");

@@ -27,6 +27,7 @@ import org.musai.studio.chart.LiveChart;
 import org.musai.studio.chart.Series;
 import org.musai.studio.common.Choosers;
 import org.musai.studio.common.Forms;
+import org.musai.studio.common.PathField;
 import org.musai.studio.common.Styles;
 import org.musai.train.RunHistory;
 
@@ -80,10 +81,15 @@ public final class TrainView extends BorderPane implements TrainingCharts {
 
     private VBox settingsPane() {
         GridPane data = Forms.form();
-        Forms.row(data, "Dataset", folderField("datasetField", model.datasetProperty(), "…", () -> choosers
+        Forms.row(data, "Dataset", folderField(PathField.of("datasetField", model.datasetProperty(),
+                model::chooseDataset, path -> java.nio.file.Files.isRegularFile(path.resolve("tokenizer.json"))
+                        ? null : "no dataset there (no tokenizer.json)"), () -> choosers
                 .folder(getScene().getWindow(), "Dataset folder", Place.DATASET_FOLDER)
                 .ifPresent(model::chooseDataset)));
-        Forms.row(data, "Run folder", folderField("runField", model.runFolderProperty(), "…", () -> choosers
+        Forms.row(data, "Run folder", folderField(PathField.of("runField", model.runFolderProperty(),
+                model.runFolderProperty()::set, path -> path.getParent() != null
+                        && !java.nio.file.Files.isDirectory(path.getParent())
+                        ? "its folder " + path.getParent() + " does not exist" : null), () -> choosers
                 .folder(getScene().getWindow(), "Run folder (new or empty)", Place.RUN_FOLDER)
                 .ifPresent(model.runFolderProperty()::set)));
         Button openRun = new Button("Open run…");
@@ -147,7 +153,8 @@ public final class TrainView extends BorderPane implements TrainingCharts {
         embeddings.getItems().setAll(TrainViewModel.Embeddings.values());
         embeddings.valueProperty().bindBidirectional(model.embeddingsProperty());
         Forms.row(shape, "Embeddings", embeddings);
-        HBox vaeFile = folderField("vaeFileField", model.vaeFileProperty(), "…", () -> choosers
+        HBox vaeFile = folderField(PathField.of("vaeFileField", model.vaeFileProperty(), model.vaeFileProperty()::set,
+                path -> java.nio.file.Files.isRegularFile(path) ? null : "no file there"), () -> choosers
                 .open(getScene().getWindow(), "Saved VAE", Place.RUN_FOLDER,
                         new javafx.stage.FileChooser.ExtensionFilter("VAE (embvae_N.safetensors)", "*.safetensors"))
                 .ifPresent(model.vaeFileProperty()::set));
@@ -265,16 +272,11 @@ public final class TrainView extends BorderPane implements TrainingCharts {
         return button;
     }
 
-    private static HBox folderField(String id, javafx.beans.property.ObjectProperty<Path> path, String chooseText,
-                                    Runnable choose) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setEditable(false);
-        field.textProperty().bind(Bindings.createStringBinding(() -> path.get() == null ? "" : path.get().toString(),
-                path));
+    /** A typed path and its chooser button ({@code id} + "Choose"). */
+    private static HBox folderField(TextField field, Runnable choose) {
         HBox.setHgrow(field, Priority.ALWAYS);
-        Button button = new Button(chooseText);
-        button.setId(id + "Choose");
+        Button button = new Button("…");
+        button.setId(field.getId() + "Choose");
         button.setOnAction(e -> choose.run());
         return new HBox(6, field, button);
     }

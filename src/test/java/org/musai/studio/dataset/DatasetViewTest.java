@@ -53,6 +53,26 @@ class DatasetViewTest {
         inspectAndTokenize(robot);
     }
 
+    /** The source and the output can be typed or pasted; a path whose folder is missing is marked as typed. */
+    @Test
+    void pathsCanBeTyped(FxRobot robot) throws Exception {
+        javafx.scene.control.TextField source = robot.lookup("#sourceField").query();
+        robot.interact(() -> source.setText(TestCorpus.bundled().toString()));
+        robot.clickOn(source).type(javafx.scene.input.KeyCode.ENTER);
+        Await.until(() -> model.reportProperty().get() != null, 60);
+        assertThat(model.sourceProperty().get()).isEqualTo(TestCorpus.bundled().toAbsolutePath().normalize());
+
+        javafx.scene.control.TextField output = robot.lookup("#output").query();
+        robot.interact(() -> output.setText(dir.resolve("missing").resolve("set").toString()));
+        assertThat(output.getStyleClass()).contains("invalid");
+        robot.interact(() -> output.setText(dir.resolve("typed").toString()));
+        assertThat(output.getStyleClass()).doesNotContain("invalid");
+        robot.clickOn(output).type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.outputProperty().get()).isEqualTo(dir.resolve("typed").toAbsolutePath().normalize());
+        assertThat(errors.reports()).isEmpty();
+    }
+
     /** A timing: runs in -Pperf only, since a busy machine would make it fail by chance. */
     @Test
     @Tag("perf")

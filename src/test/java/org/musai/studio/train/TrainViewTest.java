@@ -10,6 +10,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.musai.TestCorpus;
@@ -98,14 +99,22 @@ class TrainViewTest {
                 TokenizerConfig.defaults(TokenizerConfig.Algorithm.REMI),
                 new InstrumentFilter(InstrumentFilter.defaultClasses(), Set.of(), 8, false), false, 0, 2),
                 ProgressListener.NONE, new CancellationToken());
+        // both folders typed, as a user pastes them
+        for (String[] typed : new String[][]{{"#datasetField", dataset.toString()},
+                {"#runField", dir.resolve("run").toString()}}) {
+            javafx.scene.control.TextField field = robot.lookup(typed[0]).query();
+            robot.interact(() -> field.setText(typed[1]));
+            robot.clickOn(field).type(javafx.scene.input.KeyCode.ENTER);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.datasetProperty().get()).isEqualTo(dataset.toAbsolutePath().normalize());
+        assertThat(model.runFolderProperty().get()).isEqualTo(dir.resolve("run").toAbsolutePath().normalize());
         robot.interact(() -> {
-            model.chooseDataset(dataset);
             model.applyPreset(ModelPreset.TINY);
             model.embedProperty().set(32);
             model.ctxProperty().set(64);
             model.epochsProperty().set(2);
             model.stepsPerEpochProperty().set(15);
-            model.runFolderProperty().set(dir.resolve("run"));
         });
         assertThat(robot.lookup("#estimate").queryLabeled().getText()).contains("parameters");
         javafx.scene.control.Spinner<Integer> checkpointEvery = robot.lookup("#checkpointEvery").query();
