@@ -20,6 +20,7 @@ import org.controlsfx.control.StatusBar;
 import org.musai.studio.StudioPreferences.Place;
 import org.musai.studio.common.Background;
 import org.musai.studio.common.Choosers;
+import org.musai.studio.common.WorkspaceFolder;
 import org.musai.studio.common.ErrorDialogs;
 import org.musai.studio.common.ErrorReporter;
 import org.musai.studio.common.UiExecutor;
@@ -58,6 +59,7 @@ public final class MainWindow extends BorderPane {
         dataset = new DatasetViewModel(background, errors);
         train = new TrainViewModel(background, errors);
         generate = new GenerateViewModel(background, errors);
+        useWorkspace(preferences.workspaceFolder());
         trainView = new TrainView(train, choosers);
         generateView = new GenerateView(generate, choosers);
         Tab datasetTab = new Tab("1  Dataset", new DatasetView(dataset, choosers));
@@ -126,6 +128,15 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    /** Where suggested datasets and runs go, as the menu shows it. */
+    private final javafx.beans.property.StringProperty workspaceRoot = new javafx.beans.property.SimpleStringProperty();
+
+    private void useWorkspace(WorkspaceFolder folder) {
+        dataset.setWorkspace(folder);
+        train.setWorkspace(folder);
+        workspaceRoot.set(folder.root().toString());
+    }
+
     private MenuBar menus(Choosers choosers) {
         Menu file = new Menu("_File");
         MenuItem openMidi = item("Open MIDI folder…", "Shortcut+O", () -> {
@@ -153,8 +164,16 @@ public final class MainWindow extends BorderPane {
                 Platform.exit();
             }
         });
+        MenuItem workspaceFolder = item("Workspace folder…", null, () -> choosers
+                .folder(stage, "Workspace folder (new datasets and runs go under it)", Place.DATASET_FOLDER)
+                .ifPresent(folder -> {
+                    preferences.setWorkspaceFolder(folder);
+                    useWorkspace(preferences.workspaceFolder());
+                }));
+        workspaceFolder.textProperty().bind(javafx.beans.binding.Bindings.concat("Workspace folder: ",
+                workspaceRoot, "…"));
         file.getItems().addAll(openMidi, openDataset, openRun, openModel, new SeparatorMenuItem(), exportMidi,
-                exportWav, new SeparatorMenuItem(), quit);
+                exportWav, new SeparatorMenuItem(), workspaceFolder, new SeparatorMenuItem(), quit);
         Menu view = new Menu("_Workspace");
         view.getItems().addAll(item("Dataset", "Shortcut+1", () -> select(0)),
                 item("Train", "Shortcut+2", () -> select(1)), item("Generate", "Shortcut+3", () -> select(2)));

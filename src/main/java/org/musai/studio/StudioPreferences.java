@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
+import org.musai.studio.common.WorkspaceFolder;
 
 /**
  * What the studio remembers between sessions: last folders, the soundfont, the MIDI port, the window's place and the
@@ -51,6 +52,18 @@ public final class StudioPreferences {
         } else {
             node.put(place.name(), path.toAbsolutePath().toString());
         }
+    }
+
+    private static final String WORKSPACE_FOLDER = "WORKSPACE_FOLDER";
+
+    /** The folder the studio's suggested outputs go under: ~/MusAI unless set. */
+    public WorkspaceFolder workspaceFolder() {
+        String value = node.get(WORKSPACE_FOLDER, null);
+        return value == null ? WorkspaceFolder.standard() : new WorkspaceFolder(Path.of(value));
+    }
+
+    public void setWorkspaceFolder(Path folder) {
+        node.put(WORKSPACE_FOLDER, folder.toAbsolutePath().toString());
     }
 
     /** The folder to open a chooser in for this place: the remembered one or its parent, else none. */

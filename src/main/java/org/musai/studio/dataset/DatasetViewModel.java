@@ -28,6 +28,7 @@ import org.musai.studio.common.Background;
 import org.musai.studio.common.ErrorReporter;
 import org.musai.studio.common.UiBatcher;
 import org.musai.generate.ModelBundle;
+import org.musai.studio.common.WorkspaceFolder;
 import org.musai.token.TokenCodec;
 import org.musai.token.TokenizerConfig;
 import org.musai.token.TokenizerFile;
@@ -62,6 +63,7 @@ public final class DatasetViewModel {
     private final ObjectProperty<TokenizerConfig.Algorithm> algorithm =
             new SimpleObjectProperty<>(TokenizerConfig.Algorithm.REMI);
     private final BooleanProperty bpe = new SimpleBooleanProperty();
+    private WorkspaceFolder workspace = WorkspaceFolder.standard();
     /** Tokenize as the shipped model was trained (its tokenization and merges), so that it can be fine-tuned. */
     private final BooleanProperty forDefaultModel = new SimpleBooleanProperty();
     private final IntegerProperty vocabSize = new SimpleIntegerProperty(0);
@@ -91,8 +93,7 @@ public final class DatasetViewModel {
         }
         source.set(folder);
         if (output.get() == null && folder != null) {
-            String suffix = "-" + algorithm.get().name().toLowerCase(Locale.ROOT);
-            output.set(folder.resolveSibling(folder.getFileName() + suffix));
+            output.set(workspace.datasetFor(folder, algorithm.get().name()));
         }
         inspect();
     }
@@ -142,6 +143,7 @@ public final class DatasetViewModel {
         CancellationToken token = cancel;
         long startNanos = System.nanoTime();
         background.run(() -> {
+            workspace.prepareParentOf(target);
             List<SourceFile> sources = SourceFiles.find(folder, pattern);
             if (sources.isEmpty()) {
                 throw new IllegalArgumentException("no MIDI files matching " + pattern + " in " + folder);
@@ -249,6 +251,15 @@ public final class DatasetViewModel {
 
     public ObjectProperty<TokenizerConfig.Algorithm> algorithmProperty() {
         return algorithm;
+    }
+
+    /** Where suggested datasets go (the preferences' workspace folder). */
+    public void setWorkspace(WorkspaceFolder folder) {
+        workspace = folder;
+    }
+
+    public WorkspaceFolder workspace() {
+        return workspace;
     }
 
     public BooleanProperty forDefaultModelProperty() {

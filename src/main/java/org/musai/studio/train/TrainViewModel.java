@@ -20,6 +20,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.musai.generate.ModelBundle;
+import org.musai.studio.common.WorkspaceFolder;
 import org.musai.model.LoraSettings;
 import org.musai.model.RwkvConfig;
 import org.musai.progress.CancellationToken;
@@ -89,6 +90,7 @@ public final class TrainViewModel {
     private final ObjectProperty<Path> vaeFile = new SimpleObjectProperty<>();
 
     private static final int STUDIO_VAE_LAYERS = 2;
+    private WorkspaceFolder workspace = WorkspaceFolder.standard();
 
     /** Where a new model's embeddings come from (train -v). */
     public enum Embeddings {
@@ -164,7 +166,7 @@ public final class TrainViewModel {
                     + "Dataset page or musai tokenize (" + Formats.reason(e) + ")", e));
         }
         if (runFolder.get() == null && folder != null) {
-            runFolder.set(folder.resolveSibling(folder.getFileName() + "-run"));
+            runFolder.set(workspace.runFor(folder));
         }
         updateEstimate();
     }
@@ -209,6 +211,12 @@ public final class TrainViewModel {
             return;
         }
         TrainingOptions options = chosen;
+        try {
+            workspace.prepareParentOf(options.output());
+        } catch (IOException e) {
+            errors.report("Starting training", e);
+            return;
+        }
         charts.clear();
         checkpoints.clear();
         launch(listener -> new Trainer().train(options, listener, cancel, pause));
@@ -491,6 +499,11 @@ public final class TrainViewModel {
     /** The folder of a checkpoint listed in {@link #checkpoints()}, to generate with. */
     public Path checkpointFolder(String name) {
         return new RunFolder(runFolder.get()).checkpoint(name);
+    }
+
+    /** Where suggested run folders go (the preferences' workspace folder). */
+    public void setWorkspace(WorkspaceFolder folder) {
+        workspace = folder;
     }
 
     public BooleanProperty fineTuneDefaultProperty() {

@@ -36,12 +36,15 @@ class DatasetViewModelTest {
 
     @Test
     void inspectsAFolderWhenItIsChosen() throws Exception {
+        model.setWorkspace(new org.musai.studio.common.WorkspaceFolder(dir.resolve("MusAI")));
         model.chooseSource(TestCorpus.bundled());
         assertThat(model.reportProperty().get().files()).isGreaterThan(10);
         assertThat(model.reportProperty().get().readable()).isEqualTo(model.reportProperty().get().files());
         assertThat(model.reportProperty().get().classFiles()).containsKey(InstrumentClass.PIANO.displayName());
         assertThat(model.summaryProperty().get()).contains("readable").contains("median");
-        assertThat(model.outputProperty().get()).isNotNull(); // a suggestion beside the source
+        // the suggestion lies in the workspace, never beside the source
+        assertThat(model.outputProperty().get()).isEqualTo(dir.resolve("MusAI").resolve("datasets")
+                .resolve("corpus-remi").toAbsolutePath().normalize());
         assertThat(model.busyProperty().get()).isFalse();
         assertThat(errors.reports()).isEmpty();
     }
@@ -77,6 +80,25 @@ class DatasetViewModelTest {
         TokenCodec shipped = TokenizerFile.load(ModelBundle.defaultModelFolder().resolve(TokenizerFile.FILE_NAME));
         TokenCodec built = TokenizerFile.load(dir.resolve("for-default").resolve(TokenizerFile.FILE_NAME));
         assertThat(TokenizerFile.hash(built)).isEqualTo(TokenizerFile.hash(shipped));
+    }
+
+    /** Tokenizing into the suggestion makes the workspace's datasets folder, and nothing beside the source. */
+    @Test
+    void theSuggestedOutputIsMadeInTheWorkspace() throws Exception {
+        Path source = dir.resolve("my songs");
+        java.nio.file.Files.createDirectories(source);
+        for (Path file : TestCorpus.midiFiles(TestCorpus.bundled().resolve("music21"))) {
+            java.nio.file.Files.copy(file, source.resolve(file.getFileName()));
+        }
+        model.setWorkspace(new org.musai.studio.common.WorkspaceFolder(dir.resolve("MusAI")));
+        model.chooseSource(source);
+        model.minBeatsProperty().set(4);
+        model.tokenize();
+        assertThat(errors.reports()).isEmpty();
+        assertThat(dir.resolve("MusAI/datasets/my songs-remi/manifest.json")).exists();
+        try (var beside = java.nio.file.Files.list(dir)) {
+            assertThat(beside.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("my songs", "MusAI");
+        }
     }
 
     @Test

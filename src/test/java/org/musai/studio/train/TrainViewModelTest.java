@@ -112,6 +112,20 @@ class TrainViewModelTest {
         assertThat(model.resumableProperty().get()).isFalse();
     }
 
+    /** A run folder is suggested in the workspace, never beside the dataset; its runs/ folder is made at Start. */
+    @Test
+    void theSuggestedRunFolderIsInTheWorkspace() throws Exception {
+        model.setWorkspace(new org.musai.studio.common.WorkspaceFolder(dir.resolve("MusAI")));
+        tinyShape(model, 1, 2);
+        model.runFolderProperty().set(null);
+        model.chooseDataset(dataset);
+        Path suggested = dir.resolve("MusAI").resolve("runs").resolve("remi").toAbsolutePath().normalize();
+        assertThat(model.runFolderProperty().get()).isEqualTo(suggested);
+        model.start();
+        assertThat(errors.reports()).isEmpty();
+        assertThat(suggested.resolve("model.safetensors")).exists();
+    }
+
     /** The musician's fine-tune: the shipped model, LoRA, blocks recomputed, on files tokenized for it. */
     @Test
     void fineTunesTheShippedModelThroughAnAdapter() throws Exception {
