@@ -75,11 +75,7 @@ public final class MainWindow extends BorderPane {
             generate.loadModel(checkpoint);
             select(2);
         });
-        dataset.builtDatasetProperty().addListener((o, old, folder) -> {
-            if (folder != null && train.datasetProperty().get() == null) {
-                train.chooseDataset(folder);
-            }
-        });
+        dataset.builtDatasetProperty().addListener((o, old, folder) -> train.followBuiltDataset(folder));
         setTop(menus(choosers));
         setCenter(workspaces);
         statusBar.setId("statusBar");

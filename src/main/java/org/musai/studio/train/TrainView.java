@@ -92,6 +92,13 @@ public final class TrainView extends BorderPane implements TrainingCharts {
                         ? "its folder " + path.getParent() + " does not exist" : null), () -> choosers
                 .folder(getScene().getWindow(), "Run folder (new or empty)", Place.RUN_FOLDER)
                 .ifPresent(model.runFolderProperty()::set)));
+        Label datasetNote = new Label();
+        datasetNote.setId("datasetNote");
+        datasetNote.getStyleClass().add(Styles.HINT);
+        datasetNote.textProperty().bind(model.datasetNoteProperty());
+        datasetNote.visibleProperty().bind(model.datasetNoteProperty().isNotEmpty());
+        datasetNote.managedProperty().bind(datasetNote.visibleProperty());
+        Forms.row(data, "", datasetNote);
         Button openRun = new Button("Open run…");
         openRun.setId("openRun");
         openRun.setOnAction(e -> choosers.folder(getScene().getWindow(), "Run folder", Place.RUN_FOLDER)

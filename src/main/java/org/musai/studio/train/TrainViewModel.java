@@ -91,6 +91,9 @@ public final class TrainViewModel {
 
     private static final int STUDIO_VAE_LAYERS = 2;
     private WorkspaceFolder workspace = WorkspaceFolder.standard();
+    /** The run folder last suggested (not typed or chosen), which may follow a new dataset. */
+    private Path suggestedRun;
+    private final StringProperty datasetNote = new SimpleStringProperty("");
 
     /** Where a new model's embeddings come from (train -v). */
     public enum Embeddings {
@@ -152,11 +155,29 @@ public final class TrainViewModel {
         learningRate.set(preset.learningRate());
     }
 
+    /**
+     * Takes the dataset the Dataset page has just built, and says so; a run folder that was only a suggestion follows
+     * it. A running run keeps its own.
+     */
+    public void followBuiltDataset(Path folder) {
+        if (state.get() != State.IDLE || folder == null) {
+            return;
+        }
+        boolean suggested = runFolder.get() == null || runFolder.get().equals(suggestedRun);
+        chooseDataset(folder);
+        if (suggested) {
+            suggestedRun = workspace.runFor(folder);
+            runFolder.set(suggestedRun);
+        }
+        datasetNote.set("The dataset just built on the Dataset page");
+    }
+
     /** Chooses the dataset; its vocabulary size feeds the parameter estimate. */
     public void chooseDataset(Path folder) {
         if (state.get() != State.IDLE) {
             return; // a running run keeps its dataset
         }
+        datasetNote.set("");
         dataset.set(folder);
         try {
             vocabSize = TokenizerFile.load(folder.resolve(TokenizerFile.FILE_NAME)).vocabSize();
@@ -166,7 +187,8 @@ public final class TrainViewModel {
                     + "Dataset page or musai tokenize (" + Formats.reason(e) + ")", e));
         }
         if (runFolder.get() == null && folder != null) {
-            runFolder.set(workspace.runFor(folder));
+            suggestedRun = workspace.runFor(folder);
+            runFolder.set(suggestedRun);
         }
         updateEstimate();
     }
@@ -499,6 +521,11 @@ public final class TrainViewModel {
     /** The folder of a checkpoint listed in {@link #checkpoints()}, to generate with. */
     public Path checkpointFolder(String name) {
         return new RunFolder(runFolder.get()).checkpoint(name);
+    }
+
+    /** Where the dataset shown came from, when the page chose it itself; empty otherwise. */
+    public StringProperty datasetNoteProperty() {
+        return datasetNote;
     }
 
     /** Where suggested run folders go (the preferences' workspace folder). */

@@ -126,6 +126,31 @@ class TrainViewModelTest {
         assertThat(suggested.resolve("model.safetensors")).exists();
     }
 
+    /** The page follows each dataset the Dataset page builds and says so; a run folder the user set stays. */
+    @Test
+    void followsTheDatasetJustBuilt() throws Exception {
+        model.setWorkspace(new org.musai.studio.common.WorkspaceFolder(dir.resolve("MusAI")));
+        Path second = dir.resolve("second");
+        java.nio.file.Files.createDirectories(second);
+        try (var files = java.nio.file.Files.list(dataset)) {
+            for (Path file : files.toList()) {
+                java.nio.file.Files.copy(file, second.resolve(file.getFileName()));
+            }
+        }
+        model.followBuiltDataset(dataset);
+        model.followBuiltDataset(second);
+        assertThat(model.datasetProperty().get()).isEqualTo(second);
+        assertThat(model.datasetNoteProperty().get()).contains("just built");
+        assertThat(model.runFolderProperty().get()).isEqualTo(new org.musai.studio.common.WorkspaceFolder(
+                dir.resolve("MusAI")).runFor(second));
+        model.runFolderProperty().set(dir.resolve("mine"));
+        model.followBuiltDataset(dataset);
+        assertThat(model.runFolderProperty().get()).isEqualTo(dir.resolve("mine"));
+        model.chooseDataset(second);
+        assertThat(model.datasetNoteProperty().get()).isEmpty();
+        assertThat(errors.reports()).isEmpty();
+    }
+
     /** The musician's fine-tune: the shipped model, LoRA, blocks recomputed, on files tokenized for it. */
     @Test
     void fineTunesTheShippedModelThroughAnAdapter() throws Exception {
