@@ -60,6 +60,7 @@ public final class MainWindow extends BorderPane {
         train = new TrainViewModel(background, errors);
         generate = new GenerateViewModel(background, errors);
         useWorkspace(preferences.workspaceFolder());
+        generate.useSavedPresets(preferences.instrumentPresets(), preferences::setInstrumentPresets);
         trainView = new TrainView(train, choosers);
         generateView = new GenerateView(generate, choosers);
         Tab datasetTab = new Tab("1  Dataset", new DatasetView(dataset, choosers));

@@ -66,6 +66,17 @@ public final class StudioPreferences {
         node.put(WORKSPACE_FOLDER, folder.toAbsolutePath().toString());
     }
 
+    private static final String INSTRUMENT_PRESETS = "INSTRUMENT_PRESETS";
+
+    /** The user's instrument presets, as the Generate page encodes them; empty when none. */
+    public String instrumentPresets() {
+        return node.get(INSTRUMENT_PRESETS, "");
+    }
+
+    public void setInstrumentPresets(String encoded) {
+        node.put(INSTRUMENT_PRESETS, encoded);
+    }
+
     /** The folder to open a chooser in for this place: the remembered one or its parent, else none. */
     public Optional<Path> folderFor(Place place) {
         return path(place).map(p -> Files.isDirectory(p) ? p : p.getParent());

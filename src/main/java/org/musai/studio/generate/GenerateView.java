@@ -114,7 +114,28 @@ public final class GenerateView extends BorderPane {
         classes.setConverter(ClassNames.CONVERTER);
         ClassChecks.bind(classes.getCheckModel(), model.classes());
         classes.setMaxWidth(Double.MAX_VALUE);
-        Forms.row(form, "Instruments", classes);
+        HBox.setHgrow(classes, Priority.ALWAYS);
+        javafx.scene.control.MenuButton presets = new javafx.scene.control.MenuButton("Presets");
+        presets.setId("instrumentPresets");
+        Runnable fillPresets = () -> {
+            presets.getItems().clear();
+            for (InstrumentPreset preset : model.presets()) {
+                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(preset.name());
+                item.setOnAction(e -> model.applyPreset(preset));
+                presets.getItems().add(item);
+            }
+            javafx.scene.control.MenuItem save = new javafx.scene.control.MenuItem("Save these as a preset…");
+            save.setOnAction(e -> {
+                javafx.scene.control.TextInputDialog name = new javafx.scene.control.TextInputDialog();
+                name.initOwner(getScene().getWindow());
+                name.setHeaderText("A name for the instruments checked now");
+                name.showAndWait().ifPresent(model::savePreset);
+            });
+            presets.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), save);
+        };
+        fillPresets.run();
+        model.presets().addListener((javafx.collections.ListChangeListener<InstrumentPreset>) c -> fillPresets.run());
+        Forms.row(form, "Instruments", new HBox(6, classes, presets));
         Forms.row(form, "Bars", Forms.intSpinner("bars", model.barsProperty(), 1, MAX_BARS, 1));
         Forms.row(form, "Tempo (bpm)", Forms.doubleSpinner("tempo", model.tempoProperty(), MIN_TEMPO, MAX_TEMPO, 1));
         ChoiceBox<String> meter = new ChoiceBox<>();

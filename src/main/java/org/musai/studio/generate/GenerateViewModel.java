@@ -107,6 +107,11 @@ public final class GenerateViewModel {
         selected.addListener((o, old, now) -> showTracks(now));
     }
 
+    private final javafx.collections.ObservableList<InstrumentPreset> presets =
+            javafx.collections.FXCollections.observableArrayList(InstrumentPreset.builtIn());
+    private final java.util.List<InstrumentPreset> userPresets = new java.util.ArrayList<>();
+    private java.util.function.Consumer<String> presetStore = saved -> { };
+
     /** The model chosen last through {@link #loadModel}, which an adapter goes on top of; null for the default. */
     private Path baseFolder;
 
@@ -452,6 +457,44 @@ public final class GenerateViewModel {
     /** The model that Regenerate selection uses; null while none is available. */
     public ReadOnlyObjectProperty<ModelBundle> infillModelProperty() {
         return infillModel;
+    }
+
+    /** The instrument presets: built in, then the user's own. */
+    public javafx.collections.ObservableList<InstrumentPreset> presets() {
+        return presets;
+    }
+
+    /** Checks exactly the preset's classes. */
+    public void applyPreset(InstrumentPreset preset) {
+        classes.retainAll(preset.classes());
+        classes.addAll(preset.classes());
+    }
+
+    /**
+     * Keeps the classes checked now as a preset of this name (replacing one of the user's of the same name), and
+     * hands every preset of the user's to the store.
+     */
+    public void savePreset(String name) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty()) {
+            errors.report("Saving the preset", new IllegalArgumentException("give the preset a name"));
+            return;
+        }
+        InstrumentPreset preset = new InstrumentPreset(trimmed, classes);
+        userPresets.removeIf(p -> p.name().equals(preset.name()));
+        userPresets.add(preset);
+        presets.setAll(InstrumentPreset.builtIn());
+        presets.addAll(userPresets);
+        presetStore.accept(String.join(";", userPresets.stream().map(InstrumentPreset::encode).toList()));
+    }
+
+    /** The user's presets as {@link #savePreset} stored them, and where to store them from now on. */
+    public void useSavedPresets(String saved, java.util.function.Consumer<String> store) {
+        userPresets.clear();
+        userPresets.addAll(InstrumentPreset.decode(saved == null ? "" : saved));
+        presets.setAll(InstrumentPreset.builtIn());
+        presets.addAll(userPresets);
+        presetStore = store;
     }
 
     public ObservableSet<InstrumentClass> classes() {

@@ -145,6 +145,35 @@ class GenerateViewModelTest {
         }
     }
 
+    /** Presets check exactly their classes; the user's own are kept, restored and replaced by name. */
+    @Test
+    void instrumentPresetsInOneClickAndTheUsersOwn() {
+        InstrumentPreset band = model.presets().stream().filter(p -> p.name().startsWith("Band")).findFirst()
+                .orElseThrow();
+        model.applyPreset(band);
+        assertThat(model.classes()).containsExactlyInAnyOrder(InstrumentClass.PIANO, InstrumentClass.BASS,
+                InstrumentClass.DRUMS);
+        model.applyPreset(model.presets().stream().filter(p -> p.name().equals("None")).findFirst().orElseThrow());
+        assertThat(model.classes()).isEmpty();
+
+        java.util.List<String> stored = new java.util.ArrayList<>();
+        model.useSavedPresets("", stored::add);
+        model.classes().addAll(Set.of(InstrumentClass.ORGAN, InstrumentClass.DRUMS));
+        model.savePreset("  Gospel ");
+        assertThat(stored).containsExactly("Gospel=2,16");
+        model.classes().remove(InstrumentClass.DRUMS);
+        model.savePreset("Gospel");
+        assertThat(stored.get(1)).isEqualTo("Gospel=2");
+        model.savePreset(" ");
+        assertThat(errors.reports()).singleElement().asString().contains("name");
+
+        GenerateViewModel reopened = new GenerateViewModel(background, errors);
+        reopened.useSavedPresets(stored.get(1) + ";damaged=x,y;", saved -> { });
+        assertThat(reopened.presets()).extracting(InstrumentPreset::name).endsWith("None", "Gospel");
+        reopened.applyPreset(reopened.presets().get(reopened.presets().size() - 1));
+        assertThat(reopened.classes()).containsExactly(InstrumentClass.ORGAN);
+    }
+
     /** A fine-tune of the default model, picked as an adapter on top of it; on another base it is refused. */
     @Test
     void anAdapterLoadsOnTheModelItWasTrainedOn() throws Exception {

@@ -49,6 +49,17 @@ class GenerateViewTest {
         fixture.close();
     }
 
+    /** Two clicks give the band: the presets menu, then its entry; the check list shows it. */
+    @Test
+    void aPresetChecksItsInstruments(FxRobot robot) {
+        robot.clickOn("#instrumentPresets").clickOn("Rock (guitar, bass, drums)");
+        assertThat(model.classes()).containsExactlyInAnyOrder(InstrumentClass.GUITAR, InstrumentClass.BASS,
+                InstrumentClass.DRUMS);
+        org.controlsfx.control.CheckComboBox<InstrumentClass> checks = robot.lookup("#classes").query();
+        assertThat(checks.getCheckModel().getCheckedItems()).containsExactlyInAnyOrder(InstrumentClass.GUITAR,
+                InstrumentClass.BASS, InstrumentClass.DRUMS);
+    }
+
     @Test
     void generatesIntoThePianoRollAndTheDragCarriesAMidiFile(FxRobot robot) throws Exception {
         robot.interact(() -> model.loadModel(null));
