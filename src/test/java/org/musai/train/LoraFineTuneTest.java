@@ -73,7 +73,7 @@ class LoraFineTuneTest {
         byte[] baseWeights = Files.readAllBytes(BASE.resolve(RunFolder.MODEL));
         Path run = dir.resolve("freedoom");
         // the base's context: adapters trained on shorter windows made the base worse on whole files
-        TrainingOptions options = new TrainingOptions(trainSet, null, 0, run, BASE, 768, 2, 256, 4, 1, 30, 3e-4,
+        TrainingOptions options = new TrainingOptions(trainSet, null, 0, run, BASE, 768, 1, 256, 4, 1, 40, 3e-4,
                 1, 0, false, true, 0f, "cpu", 5, 0, 1000).withLora(new LoraSettings(8, 32), null);
         new Trainer().train(options, new TrainingListener() {
         }, new CancellationToken());
