@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train an RWKV-4 model on a dataset from 'musai tokenize' (or a binidx file in text mode).",
                 "Example: musai train -t data/pop -o runs/pop -e 256 -n 4 -c 256 -b 8 -p 10 -s 200 -i 5e-4 -q",
-                "Continue an interrupted run: musai train --resume runs/pop",
+                "Continue an interrupted run: musai train --resume runs/pop (a finished one: add -p MORE_EPOCHS)",
                 "Fine-tune the shipped model on your music (tokenize it with --tokenizer-of assets/models/default):",
                 "  musai train -m assets/models/default -l -t data/mine -o runs/mine -b 2 -p 3 -s 20 -i 3e-4 -d 1",
                 "Ctrl-C stops after the current step and writes a checkpoint first."})
@@ -127,7 +127,8 @@ final class TrainCommand implements Callable<Integer> {
                     + "matrices; the default) or seed (the seed's PyTorch defaults)."})
     String init;
 
-    private static final Set<String> ALLOWED_WITH_RESUME = Set.of("--resume", "--checkpoint-every", "--threads");
+    private static final Set<String> ALLOWED_WITH_RESUME = Set.of("--resume", "--checkpoint-every", "--threads",
+            "--epochs_num");
 
     @Option(names = {"-v", "--vae_emb"}, arity = "1..2", paramLabel = "MODE",
             description = {"Embedding VAE, as the seed: 'train' trains the VAE alone into -o (embvae_N.safetensors), "
@@ -175,7 +176,9 @@ final class TrainCommand implements Callable<Integer> {
             if (resume != null) {
                 refuseSettingsWithResume();
                 OptionalInt interval = checkpointEvery == null ? OptionalInt.empty() : OptionalInt.of(checkpointEvery);
-                new Trainer().resume(resume, interval, printer, interrupt.token(), new PauseGate());
+                OptionalInt length = spec.commandLine().getParseResult().hasMatchedOption("-p")
+                        ? OptionalInt.of(epochs) : OptionalInt.empty();
+                new Trainer().resume(resume, interval, length, printer, interrupt.token(), new PauseGate());
             } else if (vae != null && vae.get(0).equals("train")) {
                 Path start = vae.size() > 1 ? Path.of(vae.get(1)) : null;
                 if (start != null && !java.nio.file.Files.isRegularFile(start)) {
@@ -234,7 +237,8 @@ final class TrainCommand implements Callable<Integer> {
                 .map(OptionSpec::longestName).filter(name -> !ALLOWED_WITH_RESUME.contains(name)).toList();
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("--resume continues the run with the settings it was started with; "
-                    + "leave out " + String.join(", ", given) + " (only --checkpoint-every and --threads may change)");
+                    + "leave out " + String.join(", ", given) + " (only --checkpoint-every, --threads and -p, to train "
+                    + "a finished run on, may change)");
         }
     }
 

@@ -126,6 +126,17 @@ public final class Trainer {
      */
     public TrainingSummary resume(Path runFolder, OptionalInt checkpointEvery, TrainingListener listener,
                                   CancellationToken cancel, PauseGate pause) throws TrainingException, IOException {
+        return resume(runFolder, checkpointEvery, OptionalInt.empty(), listener, cancel, pause);
+    }
+
+    /**
+     * Continues a run, finished or not; {@code epochs}, when given, is its new length, more than it had: a finished
+     * run then trains on, the learning rate's decay stretched over the new length (it rises again from where the old
+     * one ended), the batches those a run of that length would draw.
+     */
+    public TrainingSummary resume(Path runFolder, OptionalInt checkpointEvery, OptionalInt epochs,
+                                  TrainingListener listener, CancellationToken cancel, PauseGate pause)
+            throws TrainingException, IOException {
         GradMode.offOnThisThread();
         RunFolder run = new RunFolder(runFolder, checkpointWriter);
         run.readConfig(); // a clear refusal for a folder that is no run, before a lock file is put there
@@ -133,8 +144,19 @@ public final class Trainer {
             run.removeLeftovers();
             RunFolder.RunConfig saved = run.readConfig();
             TrainingOptions options = saved.options();
-            if (checkpointEvery.isPresent() && checkpointEvery.getAsInt() != options.checkpointEvery()) {
-                options = options.withCheckpointEvery(checkpointEvery.getAsInt());
+            TrainingOptions changed = options;
+            if (checkpointEvery.isPresent()) {
+                changed = changed.withCheckpointEvery(checkpointEvery.getAsInt());
+            }
+            if (epochs.isPresent()) {
+                if (epochs.getAsInt() <= options.epochs()) {
+                    throw new TrainingException(runFolder + " is a run of " + options.epochs() + " epochs; to train "
+                            + "on, give more than that");
+                }
+                changed = changed.withEpochs(epochs.getAsInt());
+            }
+            if (!changed.equals(options)) {
+                options = changed;
                 saved = new RunFolder.RunConfig(saved.format(), saved.model(), saved.tokenizerHash(), options);
                 run.writeConfig(saved);
             }
@@ -181,8 +203,8 @@ public final class Trainer {
             throw new TrainingException(e.getMessage());
         }
         if (Files.exists(run.config())) {
-            throw new TrainingException(run.path() + " already holds a run; continue it with --resume "
-                    + run.path() + " or choose another folder");
+            throw new TrainingException(run.path() + " already holds a run; continue it (Continue in the studio, "
+                    + "train --resume " + run.path() + " on the command line) or choose another folder");
         }
         if (Files.isDirectory(run.path())) {
             try (Stream<Path> entries = Files.list(run.path())) {

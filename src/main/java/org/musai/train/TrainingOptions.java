@@ -119,6 +119,13 @@ public record TrainingOptions(Path dataset, Path binidx, int textVocabSize, Path
                 device, seed, valFraction, checkpointEvery, init, settings, start, gradientCheckpointing, vae);
     }
 
+    /** The same options with more epochs (a finished run continued); the decay stretches over the new length. */
+    public TrainingOptions withEpochs(int count) {
+        return new TrainingOptions(dataset, binidx, textVocabSize, output, baseModel, ctxLen, batch, embed, layers,
+                count, stepsPerEpoch, learningRate, decayStartEpoch, firstEpoch, tinyAttention, headQk, dropout,
+                device, seed, valFraction, checkpointEvery, init, lora, loraStart, gradientCheckpointing, vae);
+    }
+
     /** The same options, with block recomputation ({@code -g}) on or off. */
     public TrainingOptions withGradientCheckpointing(boolean on) {
         return new TrainingOptions(dataset, binidx, textVocabSize, output, baseModel, ctxLen, batch, embed, layers,

@@ -81,6 +81,10 @@ class TrainCommandTest {
         CliRunner.Result resumed = CliRunner.run("train", "--resume", run, "--checkpoint-every", "3", "--threads", "1");
         assertThat(resumed.exit()).as(resumed.err()).isZero();
         assertThat(Files.readString(run.resolve("config.json"))).contains("\"checkpointEvery\" : 3");
+        assertRefused("give more than that", "train", "--resume", run, "-p", "1");
+        CliRunner.Result longer = CliRunner.run("train", "--resume", run, "-p", "3");
+        assertThat(longer.exit()).as(longer.err()).isZero();
+        assertThat(Files.readString(run.resolve("config.json"))).contains("\"epochs\" : 3");
     }
 
     /** The seed's -l, -r, -v and -g: each works, or is refused with what to do, never ignored. */

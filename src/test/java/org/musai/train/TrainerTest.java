@@ -226,6 +226,36 @@ class TrainerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-m");
     }
 
+    /**
+     * A finished run trains on when given more epochs: its steps go on from where it ended, its rate rises again
+     * under the stretched decay, and fewer epochs than it has are refused.
+     */
+    @Test
+    void aFinishedRunTrainsOnForMoreEpochs(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run");
+        new Trainer().train(options(run, 1, 6, 2e-3), new TrainingListener() {
+        }, new CancellationToken());
+        List<Double> rates = new ArrayList<>();
+        TrainingSummary more = new Trainer().resume(run, java.util.OptionalInt.empty(), java.util.OptionalInt.of(3),
+                new TrainingListener() {
+                    @Override
+                    public void stepped(StepMetrics metrics) {
+                        rates.add(metrics.learningRate());
+                    }
+                }, new CancellationToken(), new org.musai.progress.PauseGate());
+        assertThat(more.steps()).isEqualTo(18);
+        assertThat(more.stopped()).isFalse();
+        assertThat(rates).hasSize(12);
+        assertThat(rates.get(0)).as("the decay stretched: the rate is above the old run's last")
+                .isGreaterThan(2e-3 / 100 * 1.5);
+        assertThat(losses(run)).hasSize(18);
+        assertThat(new RunFolder(run).readConfig().options().epochs()).isEqualTo(3);
+        assertThatThrownBy(() -> new Trainer().resume(run, java.util.OptionalInt.empty(), java.util.OptionalInt.of(2),
+                new TrainingListener() {
+                }, new CancellationToken(), new org.musai.progress.PauseGate()))
+                .isInstanceOf(TrainingException.class).hasMessageContaining("give more than that");
+    }
+
     /** Trains, stops after step {@code stopAt} (the stop writes its own checkpoint), then resumes to the end. */
     static void stopAndResume(TrainingOptions options, long stopAt) throws Exception {
         CancellationToken stop = new CancellationToken();

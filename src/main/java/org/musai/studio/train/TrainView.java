@@ -226,7 +226,18 @@ public final class TrainView extends BorderPane implements TrainingCharts {
         progress.setId("trainProgress");
         progress.setPrefWidth(220);
         progress.progressProperty().bind(model.progressProperty());
-        HBox controls = new HBox(8, start, pause, resume, stop, progress);
+        javafx.scene.control.Spinner<Integer> moreEpochs = new javafx.scene.control.Spinner<>(1, MAX_EPOCHS, 2);
+        moreEpochs.setId("moreEpochs");
+        moreEpochs.setPrefWidth(70);
+        moreEpochs.setTooltip(new javafx.scene.control.Tooltip("Epochs to add to the finished run"));
+        Button continueRun = button("continueTraining", "Continue", () -> model.continueRun(moreEpochs.getValue()));
+        continueRun.setTooltip(new javafx.scene.control.Tooltip("Trains the finished run on, for the epochs beside "
+                + "it; the learning rate's decay stretches over the new length"));
+        BooleanBinding canContinue = model.finishedProperty()
+                .and(model.stateProperty().isEqualTo(TrainViewModel.State.IDLE));
+        continueRun.disableProperty().bind(canContinue.not());
+        moreEpochs.disableProperty().bind(canContinue.not());
+        HBox controls = new HBox(8, start, pause, resume, stop, continueRun, moreEpochs, progress);
 
         HBox figures = new HBox(18, figure("stepText", model.stepTextProperty()),
                 figure("speedText", model.speedTextProperty()), figure("timeText", model.timeTextProperty()),

@@ -115,6 +115,8 @@ public final class TrainViewModel {
     private final StringProperty estimate = new SimpleStringProperty("");
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.IDLE);
     private final BooleanProperty resumable = new SimpleBooleanProperty();
+    /** Whether the run shown has trained all its steps (it can be continued with more). */
+    private final BooleanProperty finished = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty stepText = new SimpleStringProperty("");
     private final StringProperty speedText = new SimpleStringProperty("");
@@ -244,6 +246,28 @@ public final class TrainViewModel {
         launch(listener -> new Trainer().train(options, listener, cancel, pause));
     }
 
+    /**
+     * Trains a finished run on for {@code moreEpochs} more epochs: its length grows and its learning rate's decay
+     * stretches over the new length (Trainer.resume with epochs).
+     */
+    public void continueRun(int moreEpochs) {
+        Path run = runFolder.get();
+        if (state.get() != State.IDLE || run == null || !finished.get()) {
+            return;
+        }
+        int length;
+        try {
+            length = new RunFolder(run).readConfig().options().epochs() + Math.max(1, moreEpochs);
+            showHistory(run);
+        } catch (IOException | TrainingException e) {
+            errors.report("Continuing " + run, e);
+            return;
+        }
+        OptionalInt interval = OptionalInt.of(checkpointEvery.get());
+        epochs.set(length);
+        launch(listener -> new Trainer().resume(run, interval, OptionalInt.of(length), listener, cancel, pause));
+    }
+
     /** Continues the opened run from its last complete checkpoint, with the checkpoint interval shown. */
     public void resumeRun() {
         Path run = runFolder.get();
@@ -267,11 +291,13 @@ public final class TrainViewModel {
     private void launch(Run run) {
         cancel = new CancellationToken();
         pause = new PauseGate();
+        finished.set(false);
         state.set(State.RUNNING);
         stepText.set("Starting…");
         TrainingListener listener = listener();
         background.run(() -> run.go(listener), summary -> {
             resumable.set(summary.stopped());
+            finished.set(!summary.stopped());
             stepText.set(String.format(Locale.ROOT, "%s at step %,d", summary.stopped() ? "Stopped" : "Finished",
                     summary.steps()));
             refreshCheckpoints();
@@ -347,7 +373,9 @@ public final class TrainViewModel {
             device.set(o.device());
             long done = showHistory(folder);
             resumable.set(done < o.totalSteps());
-            stepText.set(String.format(Locale.ROOT, "Opened: step %,d of %,d", done, o.totalSteps()));
+            finished.set(done >= o.totalSteps());
+            stepText.set(String.format(Locale.ROOT, "Opened: step %,d of %,d%s", done, o.totalSteps(),
+                    done >= o.totalSteps() ? " (finished: Continue trains it on)" : ""));
             progress.set((double) done / o.totalSteps());
         } catch (Exception e) {
             errors.report("Opening the run " + folder, e);
@@ -578,6 +606,10 @@ public final class TrainViewModel {
 
     public ObjectProperty<State> stateProperty() {
         return state;
+    }
+
+    public BooleanProperty finishedProperty() {
+        return finished;
     }
 
     public BooleanProperty resumableProperty() {

@@ -151,6 +151,25 @@ class TrainViewModelTest {
         assertThat(errors.reports()).isEmpty();
     }
 
+    /** A finished run offers Continue: more epochs from where it ended, as a button, never a flag. */
+    @Test
+    void aFinishedRunContinuesForMoreEpochs() throws Exception {
+        tinyShape(model, 1, 3);
+        model.start();
+        assertThat(model.finishedProperty().get()).isTrue();
+        TrainViewModel reopened = new TrainViewModel(fixture.background(), errors);
+        reopened.setCharts(charts);
+        reopened.openRun(dir.resolve("run"));
+        assertThat(reopened.finishedProperty().get()).isTrue();
+        assertThat(reopened.stepTextProperty().get()).contains("Continue").doesNotContain("--");
+        reopened.continueRun(2);
+        assertThat(errors.reports()).isEmpty();
+        assertThat(charts.steps).extracting(RunHistory.Step::step).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L,
+                9L);
+        assertThat(reopened.stepTextProperty().get()).contains("Finished at step 9");
+        assertThat(reopened.epochsProperty().get()).isEqualTo(3);
+    }
+
     /** The musician's fine-tune: the shipped model, LoRA, blocks recomputed, on files tokenized for it. */
     @Test
     void fineTunesTheShippedModelThroughAnAdapter() throws Exception {
