@@ -226,8 +226,8 @@ public final class GenerateViewModel {
         background.run(() -> new Generator(bundle).generate(request, listener, token), pieces -> {
             List<Variation> added = new ArrayList<>();
             for (Generation piece : pieces) {
-                added.add(new Variation(String.format(Locale.ROOT, "%d · seed %d · %d notes", ++generated,
-                        piece.seed(), piece.score().noteCount()), piece));
+                added.add(new Variation(String.format(Locale.ROOT, "%d · seed %d · %s", ++generated,
+                        piece.seed(), org.musai.midi.GeneralMidi.notes(piece.score().noteCount())), piece));
             }
             variations.addAll(added);
             selected.set(added.get(0));

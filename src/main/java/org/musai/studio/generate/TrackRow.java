@@ -2,6 +2,7 @@ package org.musai.studio.generate;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import org.musai.midi.GeneralMidi;
 import org.musai.midi.InstrumentClass;
 import org.musai.midi.Track;
 
@@ -30,9 +31,11 @@ public final class TrackRow {
         return track.instrumentClass();
     }
 
-    /** "Piano · 214 notes". */
+    /** "1 Violin · 214 notes": the General MIDI name of the track's program, so that a quartet's three string
+     * tracks read Violin, Viola, Cello rather than Strings three times. */
     public String label() {
-        return (index + 1) + " " + track.instrumentClass().displayName() + " · " + track.notes().size() + " notes";
+        return (index + 1) + " " + GeneralMidi.name(track.program(), track.drum()) + " · "
+                + GeneralMidi.notes(track.notes().size());
     }
 
     public BooleanProperty mutedProperty() {
