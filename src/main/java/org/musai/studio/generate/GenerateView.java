@@ -135,6 +135,9 @@ public final class GenerateView extends BorderPane {
         };
         fillPresets.run();
         model.presets().addListener((javafx.collections.ListChangeListener<InstrumentPreset>) c -> fillPresets.run());
+        presets.setMinWidth(Region.USE_PREF_SIZE);
+        classes.setMinWidth(0);
+        classes.setPrefWidth(1); // the check list takes what the presets button leaves
         Forms.row(form, "Instruments", new HBox(6, classes, presets));
         Forms.row(form, "Bars", Forms.intSpinner("bars", model.barsProperty(), 1, MAX_BARS, 1));
         Forms.row(form, "Tempo (bpm)", Forms.doubleSpinner("tempo", model.tempoProperty(), MIN_TEMPO, MAX_TEMPO, 1));
@@ -290,10 +293,15 @@ public final class GenerateView extends BorderPane {
                 ToggleButton solo = new ToggleButton("S");
                 solo.setId("solo" + row.index());
                 solo.selectedProperty().bindBidirectional(row.soloedProperty());
-                Region spring = new Region();
-                HBox.setHgrow(spring, Priority.ALWAYS);
-                setGraphic(new HBox(6, swatch, name, spring, mute, solo));
+                // the name gives way (with an ellipsis) and the buttons stay in sight, however long the name
+                name.setMaxWidth(Double.MAX_VALUE);
+                HBox.setHgrow(name, Priority.ALWAYS);
+                HBox cellBox = new HBox(6, swatch, name, mute, solo);
+                cellBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+                setGraphic(cellBox);
                 setText(null);
+                setPrefWidth(0); // cells as wide as the list, not as their content
+                name.setTooltip(new javafx.scene.control.Tooltip(row.label()));
             }
         });
         return list;

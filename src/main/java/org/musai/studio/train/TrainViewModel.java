@@ -356,6 +356,8 @@ public final class TrainViewModel {
             runFolder.set(folder);
             if (o.dataset() != null) {
                 dataset.set(o.dataset());
+                datasetNote.set(java.nio.file.Files.isDirectory(o.dataset()) ? "The dataset the run was trained on"
+                        : "The run's dataset, which is no longer there");
             }
             vocabSize = config.model().vocabSize();
             embed.set(config.model().embed());

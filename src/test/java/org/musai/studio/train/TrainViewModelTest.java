@@ -162,6 +162,7 @@ class TrainViewModelTest {
         reopened.openRun(dir.resolve("run"));
         assertThat(reopened.finishedProperty().get()).isTrue();
         assertThat(reopened.stepTextProperty().get()).contains("Continue").doesNotContain("--");
+        assertThat(reopened.datasetNoteProperty().get()).isEqualTo("The dataset the run was trained on");
         reopened.continueRun(2);
         assertThat(errors.reports()).isEmpty();
         assertThat(charts.steps).extracting(RunHistory.Step::step).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L,
