@@ -255,6 +255,11 @@ public final class TrainViewModel {
         if (state.get() != State.IDLE || run == null || !finished.get()) {
             return;
         }
+        if (isShipped(run)) {
+            errors.report("Continuing " + run, new IllegalArgumentException("the shipped model is not trained in "
+                    + "place: fine-tune it (the Fine-tune section) into a run of your own"));
+            return;
+        }
         int length;
         try {
             length = new RunFolder(run).readConfig().options().epochs() + Math.max(1, moreEpochs);
@@ -266,6 +271,13 @@ public final class TrainViewModel {
         OptionalInt interval = OptionalInt.of(checkpointEvery.get());
         epochs.set(length);
         launch(listener -> new Trainer().resume(run, interval, OptionalInt.of(length), listener, cancel, pause));
+    }
+
+    private static boolean isShipped(Path run) {
+        Path folder = run.toAbsolutePath().normalize();
+        return folder.equals(ModelBundle.defaultModelFolder().toAbsolutePath().normalize())
+                || folder.equals(ModelBundle.defaultModelFolder().resolveSibling(
+                ModelBundle.DEFAULT_INFILL_MODEL.getFileName()).toAbsolutePath().normalize());
     }
 
     /** Continues the opened run from its last complete checkpoint, with the checkpoint interval shown. */

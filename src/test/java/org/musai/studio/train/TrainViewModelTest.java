@@ -169,6 +169,13 @@ class TrainViewModelTest {
                 9L);
         assertThat(reopened.stepTextProperty().get()).contains("Finished at step 9");
         assertThat(reopened.epochsProperty().get()).isEqualTo(3);
+
+        TrainViewModel shipped = new TrainViewModel(fixture.background(), errors);
+        shipped.setCharts(new RecordingCharts());
+        shipped.openRun(ModelBundle.defaultModelFolder());
+        assertThat(shipped.finishedProperty().get()).isTrue();
+        shipped.continueRun(1);
+        assertThat(errors.reports()).singleElement().asString().contains("not trained in place");
     }
 
     /** The musician's fine-tune: the shipped model, LoRA, blocks recomputed, on files tokenized for it. */
