@@ -417,7 +417,9 @@ final class RemiGrammar implements Grammar {
                 noteTokens = 1;
                 currentInstrument = value;
                 programsPlayed[GenerationControls.classOf(value).number()] |= programBit(value);
-                print(1000 + value);
+                // a bar is a copy when onsets, pitches and instrument classes repeat, as a listener (and the
+                // quality benchmark) hears it: durations, velocities and programs within a class do not count
+                print(1000 + GenerationControls.classOf(value).number());
             }
             case PITCH -> {
                 noteTokens = 2;
@@ -436,7 +438,6 @@ final class RemiGrammar implements Grammar {
             case DURATION -> {
                 clock.note(value);
                 noteTokens = 0;
-                print(3000 + value);
             }
             default -> {
                 // BOS, the class header, tempo and chords do not move time

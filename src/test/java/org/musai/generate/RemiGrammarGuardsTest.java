@@ -114,4 +114,24 @@ class RemiGrammarGuardsTest {
         feed(grammar, "Bar_None TimeSig_4/4 Position_0 " + PIANO_WHOLE);
         assertThat(grammar.closingRepeatsTooOften(v.bar())).as("closing the third copy").isTrue();
     }
+
+    /**
+     * A copy is what a listener hears repeated: the same onsets, pitches and instrument classes. Other durations
+     * or another piano program do not make a bar new (the quality benchmark counts copies so too).
+     */
+    @Test
+    void barsThatDifferOnlyInDurationAreCopies() {
+        RemiGrammar grammar = grammar(EnumSet.of(InstrumentClass.PIANO), 8, 4);
+        feed(grammar, "Bar_None TimeSig_4/4 Position_0 Program_0 Pitch_60 Velocity_63 Duration_4.0.8 ");
+        feed(grammar, "Bar_None TimeSig_4/4 Position_0 Program_0 Pitch_60 Velocity_63 Duration_3.4.8 ");
+        feed(grammar, "Bar_None TimeSig_4/4 Position_0 Program_0 Pitch_60 Velocity_63 Duration_3.6.8 ");
+        feed(grammar, "Bar_None TimeSig_4/4 Position_0 Program_0 Pitch_60 Velocity_63 Duration_3.2.8");
+        assertThat(grammar.closingRepeatsTooOften(v.bar())).isTrue();
+        RemiGrammar other = grammar(EnumSet.of(InstrumentClass.PIANO), 8, 4);
+        feed(other, "Bar_None TimeSig_4/4 Position_0 Program_0 Pitch_60 Velocity_63 Duration_4.0.8 ");
+        feed(other, "Bar_None TimeSig_4/4 Position_0 Program_0 Pitch_60 Velocity_63 Duration_4.0.8 ");
+        feed(other, "Bar_None TimeSig_4/4 Position_0 Program_0 Pitch_60 Velocity_63 Duration_4.0.8 ");
+        feed(other, "Bar_None TimeSig_4/4 Position_8 Program_0 Pitch_60 Velocity_63 Duration_3.0.8");
+        assertThat(other.closingRepeatsTooOften(v.bar())).as("another onset is another bar").isFalse();
+    }
 }
