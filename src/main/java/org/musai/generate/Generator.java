@@ -279,7 +279,9 @@ public final class Generator {
             }
             mask.allowed(grammar, allowed);
             foldIntoEnd(logits, startingWith(grammar.endAlias()));
-            int id = Sampler.sample(logits, allowed, penalized, history, ids.size(), sampling, random);
+            // a bar written again after a loop lock is drawn more loosely each time
+            SamplingSettings barSampling = rewrites == 0 ? sampling : sampling.loosened(rewrites);
+            int id = Sampler.sample(logits, allowed, penalized, history, ids.size(), barSampling, random);
             if (rewrites < REWRITES_PER_BAR && grammar.closingRepeatsTooOften(mask.expand(id)[0])) {
                 // a loop has locked: the bar goes back to its start and is drawn again (the random stream goes on)
                 state = barStart.state().copy();

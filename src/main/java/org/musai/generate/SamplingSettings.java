@@ -35,6 +35,16 @@ public record SamplingSettings(double temperature, double topP, int topK, double
         return new SamplingSettings(1.0, 0.85, 0, 1.1, 1.5, 128, 0.85, seed);
     }
 
+    /**
+     * Looser settings for the {@code attempt}-th rewrite of a bar that locked into a loop: a quarter more temperature
+     * and a quarter of the way further to top-p 1 each time, so that a model sure of its loop gets out of it.
+     */
+    public SamplingSettings loosened(int attempt) {
+        return new SamplingSettings(Math.min(10, temperature * (1 + 0.25 * attempt)),
+                Math.min(1, topP + (1 - topP) * Math.min(1, attempt / 4.0)), topK, repetitionPenalty, maxPenalty,
+                penaltyWindow, penaltyDecay, seed);
+    }
+
     public SamplingSettings withSeed(long newSeed) {
         return new SamplingSettings(temperature, topP, topK, repetitionPenalty, maxPenalty, penaltyWindow,
                 penaltyDecay, newSeed);
