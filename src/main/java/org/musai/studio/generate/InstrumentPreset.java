@@ -29,7 +29,8 @@ public record InstrumentPreset(String name, Set<InstrumentClass> classes) {
                 new InstrumentPreset("Band (piano, bass, drums)", EnumSet.of(PIANO, BASS, DRUMS)),
                 new InstrumentPreset("Rock (guitar, bass, drums)", EnumSet.of(GUITAR, BASS, DRUMS)),
                 new InstrumentPreset("String quartet", EnumSet.of(STRINGS)),
-                new InstrumentPreset("Lied (voice and piano)", EnumSet.of(PIANO, ENSEMBLE)),
+                // 1,360 of the corpus's 1,458 lieder carry their voice on a reed program, 86 on an ensemble one
+                new InstrumentPreset("Lied (voice and piano)", EnumSet.of(PIANO, REED)),
                 // the classes most Freedoom pieces of the training corpus use
                 new InstrumentPreset("Game (guitar, bass, voices, lead, drums)",
                         EnumSet.of(GUITAR, BASS, ENSEMBLE, SYNTH_LEAD, DRUMS)),
