@@ -168,7 +168,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        refuseLaterFlags();
+        checkSeedFlags();
         threads.apply();
         // the summary is printed by the listener, inside the run: after Ctrl-C the JVM exits as soon as it returns
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt()) {
@@ -242,8 +242,8 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** Flags of the seed that a later issue brings; they must not be silently ignored. */
-    private void refuseLaterFlags() {
+    /** The seed's -v, -l and -r in combinations that cannot work are refused, never ignored. */
+    private void checkSeedFlags() {
         if (vae != null) {
             String mode = vae.get(0);
             if (vae.size() > 1 && !mode.equals("train")) {

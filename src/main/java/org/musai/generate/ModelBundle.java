@@ -160,6 +160,11 @@ public record ModelBundle(Path folder, RwkvRnn rnn, TokenCodec codec) {
         return shippedFolder(DEFAULT_MODEL);
     }
 
+    /** The default MMM model's folder, where {@link #loadDefaultInfill} finds it. */
+    public static Path defaultInfillModelFolder() {
+        return shippedFolder(DEFAULT_INFILL_MODEL);
+    }
+
     /** A shipped model's folder: beside the installation ({@code musai.home}), else in the working folder. */
     private static Path shippedFolder(Path relative) {
         String home = System.getProperty("musai.home");

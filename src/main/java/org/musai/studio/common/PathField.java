@@ -70,6 +70,12 @@ public final class PathField {
         return field;
     }
 
+    /** The check of an output that is yet to be made: its folder must exist (it is never made on the user's behalf). */
+    public static String folderMissing(Path path) {
+        return path.getParent() != null && !java.nio.file.Files.isDirectory(path.getParent())
+                ? "its folder " + path.getParent() + " does not exist" : null;
+    }
+
     private static String problemOf(String text, Function<Path, String> check) {
         Path typed = parse(text);
         return typed == null ? "not a path on this system" : check.apply(typed);

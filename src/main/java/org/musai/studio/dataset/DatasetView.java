@@ -167,8 +167,7 @@ public final class DatasetView extends BorderPane {
         algorithm.disableProperty().bind(forDefault.selectedProperty());
         Forms.row(form, "", forDefault);
         TextField output = PathField.of("output", model.outputProperty(), model.outputProperty()::set,
-                path -> path.getParent() != null && !java.nio.file.Files.isDirectory(path.getParent())
-                        ? "its folder " + path.getParent() + " does not exist" : null);
+                PathField::folderMissing);
         output.disableProperty().bind(model.busyProperty());
         HBox.setHgrow(output, Priority.ALWAYS);
         Button chooseOutput = new Button("…");

@@ -87,9 +87,7 @@ public final class TrainView extends BorderPane implements TrainingCharts {
                 .folder(getScene().getWindow(), "Dataset folder", Place.DATASET_FOLDER)
                 .ifPresent(model::chooseDataset)));
         Forms.row(data, "Run folder", folderField(PathField.of("runField", model.runFolderProperty(),
-                model.runFolderProperty()::set, path -> path.getParent() != null
-                        && !java.nio.file.Files.isDirectory(path.getParent())
-                        ? "its folder " + path.getParent() + " does not exist" : null), () -> choosers
+                model.runFolderProperty()::set, PathField::folderMissing), () -> choosers
                 .folder(getScene().getWindow(), "Run folder (new or empty)", Place.RUN_FOLDER)
                 .ifPresent(model.runFolderProperty()::set)));
         Label datasetNote = new Label();

@@ -276,8 +276,7 @@ public final class TrainViewModel {
     private static boolean isShipped(Path run) {
         Path folder = run.toAbsolutePath().normalize();
         return folder.equals(ModelBundle.defaultModelFolder().toAbsolutePath().normalize())
-                || folder.equals(ModelBundle.defaultModelFolder().resolveSibling(
-                ModelBundle.DEFAULT_INFILL_MODEL.getFileName()).toAbsolutePath().normalize());
+                || folder.equals(ModelBundle.defaultInfillModelFolder().toAbsolutePath().normalize());
     }
 
     /** Continues the opened run from its last complete checkpoint, with the checkpoint interval shown. */
