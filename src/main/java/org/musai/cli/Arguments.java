@@ -42,6 +42,25 @@ final class Arguments {
     }
 
     /** A file that must exist and be readable. */
+    /** Bars "A-B" or "A", counted from 1, as {first, last}. */
+    static int[] barRange(String option, String text) {
+        if (!text.matches("\\d+(-\\d+)?")) {
+            throw new IllegalArgumentException(option + " takes bars A-B (counted from 1), such as 5-8, not '"
+                    + text + "'");
+        }
+        String[] ends = text.split("-");
+        int first = Integer.parseInt(ends[0]);
+        int last = Integer.parseInt(ends[ends.length - 1]);
+        if (first < 1) {
+            throw new IllegalArgumentException(option + " " + text + ": bars are counted from 1");
+        }
+        if (first > last) {
+            throw new IllegalArgumentException(option + " " + text + ": the first bar comes after the last; "
+                    + "did you mean " + last + "-" + first + "?");
+        }
+        return new int[] {first, last};
+    }
+
     static void existingFile(String option, Path file) {
         if (Files.isDirectory(file)) {
             throw new IllegalArgumentException(option + " " + file + " is a folder, not a file");

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time a hot path, or judge a model's music, and print the figures.",
         subcommands = {BenchTokenizeCommand.class, BenchTrainCommand.class, BenchGenerateCommand.class,
-                BenchQualityCommand.class, BenchStudioCommand.class})
+                BenchQualityCommand.class, BenchInfillCommand.class, BenchStudioCommand.class})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -188,7 +188,7 @@ final class BenchQualityCommand implements Callable<Integer> {
         return (home == null ? DEFAULT_CORPUS : Path.of(home).resolve(DEFAULT_CORPUS)).normalize();
     }
 
-    private static Map<String, Object> heldOutFigures(ModelEvaluation.HeldOut h, String notMeasured) {
+    static Map<String, Object> heldOutFigures(ModelEvaluation.HeldOut h, String notMeasured) {
         Map<String, Object> figures = new LinkedHashMap<>();
         if (h == null) {
             figures.put("not_measured", notMeasured);
@@ -268,7 +268,7 @@ final class BenchQualityCommand implements Callable<Integer> {
         return names.size() > NAMES_SHOWN ? listed + " and " + (names.size() - NAMES_SHOWN) + " more" : listed;
     }
 
-    private static String format(double value, QualityReport.Kind kind) {
+    static String format(double value, QualityReport.Kind kind) {
         if (Double.isNaN(value)) {
             return "-";
         }

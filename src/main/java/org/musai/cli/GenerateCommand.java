@@ -225,21 +225,10 @@ final class GenerateCommand implements Callable<Integer> {
 
     /** --bars-range as the first and last bar, counted from 1 as typed. */
     private int[] barRange() {
-        if (barsRange == null || !barsRange.matches("\\d+(-\\d+)?")) {
-            throw new IllegalArgumentException("--infill needs --bars-range A-B (bars counted from 1), such as 5-8"
-                    + (barsRange == null ? "" : ", not '" + barsRange + "'"));
+        if (barsRange == null) {
+            throw new IllegalArgumentException("--infill needs --bars-range A-B (bars counted from 1), such as 5-8");
         }
-        String[] ends = barsRange.split("-");
-        int first = Integer.parseInt(ends[0]);
-        int last = Integer.parseInt(ends[ends.length - 1]);
-        if (first < 1) {
-            throw new IllegalArgumentException("--bars-range " + barsRange + ": bars are counted from 1");
-        }
-        if (first > last) {
-            throw new IllegalArgumentException("--bars-range " + barsRange + ": the first bar comes after the last; "
-                    + "did you mean " + last + "-" + first + "?");
-        }
-        return new int[] {first, last};
+        return Arguments.barRange("--bars-range", barsRange);
     }
 
     /** The band and the guards: classes given are a band that must play; none given, the model chooses. */

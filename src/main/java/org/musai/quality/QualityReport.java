@@ -140,14 +140,20 @@ public final class QualityReport {
 
     /** The table: one row per metric, a training and a generated value per length. */
     public List<Row> rows() {
+        List<Summary> columns = new ArrayList<>();
+        for (int bars : suite.bars()) {
+            columns.add(training(bars));
+            columns.add(generated(bars));
+        }
+        return rowsOf(columns);
+    }
+
+    /** One row per metric with a value per summary, in the order given. */
+    static List<Row> rowsOf(List<Summary> columns) {
         List<Row> rows = new ArrayList<>();
         for (Metric metric : METRICS) {
-            List<Double> values = new ArrayList<>();
-            for (int bars : suite.bars()) {
-                values.add(metric.value().applyAsDouble(training(bars)));
-                values.add(metric.value().applyAsDouble(generated(bars)));
-            }
-            rows.add(new Row(metric.key(), metric.label(), metric.kind(), values));
+            rows.add(new Row(metric.key(), metric.label(), metric.kind(),
+                    columns.stream().map(s -> metric.value().applyAsDouble(s)).toList()));
         }
         return rows;
     }
@@ -273,7 +279,7 @@ public final class QualityReport {
         return seeds;
     }
 
-    private static Map<String, Object> summaryFigures(Summary summary) {
+    static Map<String, Object> summaryFigures(Summary summary) {
         Map<String, Object> figures = new LinkedHashMap<>();
         for (Metric metric : METRICS) {
             figures.put(metric.key(), metric.value().applyAsDouble(summary));
