@@ -1,6 +1,7 @@
 package org.musai.studio;
 
 import java.util.List;
+import java.nio.file.Path;
 import java.util.Objects;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
@@ -77,6 +78,7 @@ public final class MainWindow extends BorderPane {
             select(2);
         });
         dataset.builtDatasetProperty().addListener((o, old, folder) -> train.followBuiltDataset(folder));
+        trainView.setOnFineTuneFolder(this::fineTuneOn);
         setTop(menus(choosers));
         setCenter(workspaces);
         statusBar.setId("statusBar");
@@ -200,6 +202,15 @@ public final class MainWindow extends BorderPane {
         }
         item.setOnAction(e -> action.run());
         return item;
+    }
+
+    /** One step from a folder of MIDI files to a personal model: tokenize it for the shipped model, then fine-tune. */
+    private void fineTuneOn(Path folder) {
+        select(0);
+        dataset.tokenizeForFineTuning(folder, built -> {
+            select(1);
+            train.fineTuneOn(built, org.musai.studio.train.FineTuneRecipe.STANDARD);
+        });
     }
 
     private void select(int workspace) {

@@ -41,6 +41,15 @@ public final class WorkspaceFolder {
         return root.resolve(RUNS).resolve(nameOf(dataset));
     }
 
+    /** The path itself when nothing is there yet, else the first free of PATH-2, PATH-3, ... */
+    public static Path unused(Path path) {
+        Path candidate = path;
+        for (int n = 2; Files.exists(candidate); n++) {
+            candidate = path.resolveSibling(path.getFileName() + "-" + n);
+        }
+        return candidate;
+    }
+
     /**
      * Makes the folder an output will be written in, when it is the workspace or one of its sub-folders (only
      * there: elsewhere a missing folder is the user's to make, and the write refuses it).

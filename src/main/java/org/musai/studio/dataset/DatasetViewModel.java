@@ -121,6 +121,24 @@ public final class DatasetViewModel {
 
     /** Tokenizes the source into the output folder with the chosen settings. */
     public void tokenize() {
+        tokenize(built -> { });
+    }
+
+    /**
+     * The first step of a one-step fine-tune: tokenizes a folder as the shipped model was trained, into a new
+     * dataset of the workspace (datasets/NAME-finetune, numbered when taken), then hands the dataset on.
+     */
+    public void tokenizeForFineTuning(Path folder, java.util.function.Consumer<Path> then) {
+        if (busy.get() || folder == null) {
+            return;
+        }
+        source.set(folder);
+        forDefaultModel.set(true);
+        output.set(WorkspaceFolder.unused(workspace.datasetFor(folder, "finetune")));
+        tokenize(then);
+    }
+
+    private void tokenize(java.util.function.Consumer<Path> then) {
         Path folder = source.get();
         Path target = output.get();
         if (busy.get()) {
@@ -165,6 +183,7 @@ public final class DatasetViewModel {
                     total / Math.max(seconds, 1e-9), result.tokens(), result.algorithm(), result.skipped().size()));
             manifest.set(result);
             finish(); // last: whoever waits for the job sees everything it produced
+            then.accept(target);
         }, failure -> fail("Tokenizing into " + target, failure));
     }
 

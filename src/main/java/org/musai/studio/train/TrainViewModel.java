@@ -206,6 +206,33 @@ public final class TrainViewModel {
                 config.parameterCount()), Formats.bytes(TrainingMemory.estimateBytes(config, batch.get()))));
     }
 
+    /**
+     * The second step of a one-step fine-tune: the shipped model fine-tuned through LoRA (default rank and alpha) on
+     * a dataset tokenized for it, with a recipe, into a new run of the workspace.
+     */
+    public void fineTuneOn(Path folder, FineTuneRecipe recipe) {
+        if (state.get() != State.IDLE || folder == null) {
+            return;
+        }
+        chooseDataset(folder);
+        if (vocabSize <= 0) {
+            return; // said by chooseDataset
+        }
+        fineTuneDefault.set(true);
+        loraRank.set(LoraSettings.DEFAULT_RANK);
+        loraAlpha.set(LoraSettings.DEFAULT_ALPHA);
+        embeddings.set(Embeddings.TABLE);
+        batch.set(recipe.batch());
+        epochs.set(recipe.epochs());
+        stepsPerEpoch.set(recipe.stepsPerEpoch());
+        learningRate.set(recipe.learningRate());
+        decayStart.set(1);
+        suggestedRun = WorkspaceFolder.unused(workspace.runFor(folder));
+        runFolder.set(suggestedRun);
+        datasetNote.set("Tokenized for fine-tuning the shipped model");
+        start();
+    }
+
     /** Starts a new run in the run folder. */
     public void start() {
         if (state.get() != State.IDLE) {
