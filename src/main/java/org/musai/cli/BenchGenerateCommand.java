@@ -56,6 +56,7 @@ final class BenchGenerateCommand implements Callable<Integer> {
         Arguments.atLeast("--tokens", tokens, 1);
         Arguments.atLeast("--bars", bars, 1);
         Arguments.atLeast("--pieces", pieces, 1);
+        MachineLoad load = MachineLoad.atStart();
         Map<String, Object> figures = new LinkedHashMap<>();
         GenerateBenchmark benchmark = new GenerateBenchmark();
         if (vocab != null) {
@@ -73,6 +74,7 @@ final class BenchGenerateCommand implements Callable<Integer> {
             figures.put("model", bundle.folder().toString());
         }
         figures.put("simd", RwkvRnn.usesSimd());
+        figures.put("load", load.figures());
         Figures.print(spec.commandLine().getOut(), figures, json);
         return ExitCodes.OK;
     }

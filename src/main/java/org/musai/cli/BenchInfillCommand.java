@@ -101,6 +101,7 @@ final class BenchInfillCommand implements Callable<Integer> {
         InfillBenchmark benchmark = new InfillBenchmark(bundle);
         InfillBenchmark.Settings settings = new InfillBenchmark.Settings(range[0] - 1, range[1] - 1, fills, seed);
         PrintWriter err = spec.commandLine().getErr();
+        MachineLoad load = MachineLoad.atStart();
         long start = System.nanoTime();
         ModelEvaluation.HeldOut heldOut;
         InfillReport report;
@@ -126,6 +127,7 @@ final class BenchInfillCommand implements Callable<Integer> {
         Map<String, Object> figures = report.figures();
         figures.put("held_out_nll", BenchQualityCommand.heldOutFigures(heldOut, null));
         figures.put("total_seconds", (System.nanoTime() - start) / 1e9);
+        figures.put("load", load.figures());
         String line = Figures.line(Figures.rounded(figures, 4));
         if (output != null) {
             AtomicFiles.write(output, (line + "\n").getBytes(StandardCharsets.UTF_8));
@@ -135,6 +137,7 @@ final class BenchInfillCommand implements Callable<Integer> {
             out.println(line);
         } else {
             printText(out, report, heldOut);
+            out.println(load.text());
         }
         return ExitCodes.OK;
     }

@@ -102,6 +102,7 @@ final class BenchQualityCommand implements Callable<Integer> {
         QualityBenchmark benchmark = new QualityBenchmark(bundle, threads.threads());
         checkMeters(suite, benchmark.quantization());
         PrintWriter err = spec.commandLine().getErr();
+        MachineLoad load = MachineLoad.atStart();
         long start = System.nanoTime();
         TrainingCorpus training;
         ModelEvaluation.HeldOut heldOut = null;
@@ -129,6 +130,7 @@ final class BenchQualityCommand implements Callable<Integer> {
         Map<String, Object> seconds = (Map<String, Object>) figures.get("seconds");
         seconds.put("held_out_nll", nllSeconds);
         seconds.put("total", totalSeconds);
+        figures.put("load", load.figures());
         PrintWriter out = spec.commandLine().getOut();
         String line = Figures.line(Figures.rounded(figures, 4));
         if (output != null) {
@@ -138,6 +140,7 @@ final class BenchQualityCommand implements Callable<Integer> {
             out.println(line);
         } else {
             printText(out, report, heldOut, notMeasured, nllSeconds, totalSeconds);
+            out.println(load.text());
         }
         return ExitCodes.OK;
     }

@@ -39,6 +39,7 @@ final class BenchStudioCommand implements Callable<Integer> {
         if (notes < 1 || frames < 1) {
             throw new IllegalArgumentException("--notes and --frames must be at least 1");
         }
+        MachineLoad load = MachineLoad.atStart();
         StudioBenchmark.Result r = StudioBenchmark.run(notes, frames);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("window_s", Figures.round(r.windowSeconds(), 2));
@@ -47,6 +48,7 @@ final class BenchStudioCommand implements Callable<Integer> {
         figures.put("roll_frame_ms_median", Figures.round(r.roll().frameMillis(), 2));
         figures.put("roll_rects_median", r.roll().rectangles());
         figures.put("pipeline", r.pipeline());
+        figures.put("load", load.figures());
         Figures.print(spec.commandLine().getOut(), figures, json);
         return ExitCodes.OK;
     }

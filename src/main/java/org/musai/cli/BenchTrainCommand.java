@@ -64,6 +64,7 @@ final class BenchTrainCommand implements Callable<Integer> {
         Arguments.atLeast("--gen", gen, 0);
         threads.apply();
         RwkvConfig config = RwkvConfig.of(vocab, embed, layers, ctx);
+        MachineLoad load = MachineLoad.atStart();
         TrainBenchmark.Result r = new TrainBenchmark().run(config, batch, steps, gen, device, gradientCheckpointing);
         if (json) {
             Map<String, Object> figures = new LinkedHashMap<>();
@@ -77,12 +78,14 @@ final class BenchTrainCommand implements Callable<Integer> {
             figures.put("threads", threads.count());
             figures.put("config", Map.of("vocab", vocab, "embed", embed, "layers", layers, "ctx", ctx, "batch", batch,
                     "steps", steps));
+            figures.put("load", load.figures());
             spec.commandLine().getOut().println(Figures.line(figures));
         } else {
             spec.commandLine().getOut().printf(Locale.ROOT, "%,d parameters on %s: training step %.1f ms (median), "
                             + "%,.0f tokens/s%s; RNN mode %,.0f tokens/s; peak resident memory %.0f MiB%n", r.parameters(),
                     r.device(), r.stepMsMedian(), r.tokensPerSecond(), gradientCheckpointing ? " with -g" : "",
                     r.rnnTokensPerSecond(), r.peakResidentBytes() / 1048576.0);
+            spec.commandLine().getOut().println(load.text());
         }
         return ExitCodes.OK;
     }
