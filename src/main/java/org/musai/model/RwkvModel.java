@@ -138,9 +138,10 @@ public final class RwkvModel {
 
     private NDArray timeMix(int l, NDArray x) {
         NDArray shifted = shift(x);
-        NDArray k = linear(mix(x, shifted, block(l, "att.time_mix_k")), block(l, "att.key.weight"));
-        NDArray v = linear(mix(x, shifted, block(l, "att.time_mix_v")), block(l, "att.value.weight"));
-        NDArray r = Activation.sigmoid(linear(mix(x, shifted, block(l, "att.time_mix_r")),
+        NDArray step = x.sub(shifted);
+        NDArray k = linear(mix(shifted, step, block(l, "att.time_mix_k")), block(l, "att.key.weight"));
+        NDArray v = linear(mix(shifted, step, block(l, "att.time_mix_v")), block(l, "att.value.weight"));
+        NDArray r = Activation.sigmoid(linear(mix(shifted, step, block(l, "att.time_mix_r")),
                 block(l, "att.receptance.weight")));
         NDArray w = weights.get(block(l, "att.time_decay")).exp().neg();
         NDArray wkv = Wkv.chunked(w, weights.get(block(l, "att.time_first")), k, v, wkvChunk);
@@ -149,8 +150,9 @@ public final class RwkvModel {
 
     private NDArray channelMix(int l, NDArray x) {
         NDArray shifted = shift(x);
-        NDArray k = linear(mix(x, shifted, block(l, "ffn.time_mix_k")), block(l, "ffn.key.weight"));
-        NDArray r = Activation.sigmoid(linear(mix(x, shifted, block(l, "ffn.time_mix_r")),
+        NDArray step = x.sub(shifted);
+        NDArray k = linear(mix(shifted, step, block(l, "ffn.time_mix_k")), block(l, "ffn.key.weight"));
+        NDArray r = Activation.sigmoid(linear(mix(shifted, step, block(l, "ffn.time_mix_r")),
                 block(l, "ffn.receptance.weight")));
         return r.mul(linear(Activation.relu(k).square(), block(l, "ffn.value.weight")));
     }
@@ -194,9 +196,12 @@ public final class RwkvModel {
         return NDArrays.concat(new ai.djl.ndarray.NDList(zeros, x.get(new NDIndex(":, :-1, :"))), 1);
     }
 
-    private NDArray mix(NDArray x, NDArray shifted, String factor) {
-        NDArray f = weights.get(factor);
-        return x.mul(f).add(shifted.mul(Scalars.minusFrom(1, f)));
+    /**
+     * {@code x f + shifted (1 - f)}, as {@code shifted + (x - shifted) f} with {@code x - shifted} shared by a block's
+     * mixes: a third of the element-wise work, forward and backward, on the largest arrays of a step.
+     */
+    private NDArray mix(NDArray shifted, NDArray step, String factor) {
+        return shifted.add(step.mul(weights.get(factor)));
     }
 
     private NDArray linear(NDArray x, String weight) {

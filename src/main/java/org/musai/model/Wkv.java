@@ -56,15 +56,18 @@ public final class Wkv {
         NDArray p = manager.full(new Shape(batch, channels, 1), NEGATIVE_HUGE, k.getDataType());
         NDList outputs = new NDList();
         PairTerms full = null;
-        for (long start = 0; start < steps; start += chunk) {
-            int n = (int) Math.min(chunk, steps - start);
+        // split once rather than slice per chunk: each slice's backward writes its gradient into a zeroed copy of
+        // the whole (B, C, T) array, which made a step's cost grow with the square of the context
+        NDList keyChunks = chunks(kt, steps, chunk);
+        NDList valueChunks = chunks(vt, steps, chunk);
+        for (int c = 0; c < keyChunks.size(); c++) {
+            NDArray kc = keyChunks.get(c); // (B, C, n)
+            NDArray vc = valueChunks.get(c);
+            int n = (int) kc.getShape().get(2);
             PairTerms terms = n == chunk && full != null ? full : new PairTerms(w, u, n, manager, k.getDataType());
             if (n == chunk) {
                 full = terms;
             }
-            NDIndex range = new NDIndex(":, :, {}:{}", start, start + n);
-            NDArray kc = kt.get(range); // (B, C, n)
-            NDArray vc = vt.get(range);
             // lg[b,c,t,i] = k_i + (t-1-i)w for i<t, k_t + u for i=t, -inf above: the pair terms plus k_i
             NDArray lg = kc.expandDims(2).add(terms.pairs); // (B, C, n, n)
             NDArray st = p.add(wc.mul(terms.steps)); // (B, C, n): the carried state decayed t steps
@@ -87,6 +90,18 @@ public final class Wkv {
         // DJL's concat of a single array returns a copy that autograd does not see
         NDArray all = outputs.size() == 1 ? outputs.get(0) : NDArrays.concat(outputs, 2);
         return all.transpose(0, 2, 1);
+    }
+
+    /** The array cut along its last axis into pieces of {@code chunk} steps (the last may be shorter). */
+    private static NDList chunks(NDArray array, long steps, int chunk) {
+        if (steps <= chunk) {
+            return new NDList(array);
+        }
+        long[] cuts = new long[(int) ((steps - 1) / chunk)];
+        for (int i = 0; i < cuts.length; i++) {
+            cuts[i] = (long) (i + 1) * chunk;
+        }
+        return array.split(cuts, 2);
     }
 
     /** The terms of a chunk of n steps that depend only on w and u, computed once per forward pass. */

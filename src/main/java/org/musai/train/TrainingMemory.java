@@ -3,26 +3,57 @@ package org.musai.train;
 import org.musai.model.RwkvConfig;
 
 /**
- * A rough estimate of the memory a training run needs, for choosing a shape before starting one: weights, gradients
- * and Adam's two moments, plus the activations kept for the backward pass.
+ * The peak resident memory of a training run on the CPU, for choosing a shape before starting one: the process itself
+ * (the JVM, PyTorch's libraries), the weights with their gradients and Adam's two moments, and the activations that
+ * the backward pass keeps. The per-token factors are fitted to peak resident memory measured with
+ * {@code musai bench train} over embed 256-768, 4-12 layers, contexts 256-1024 and vocabularies 560-4,096
+ * (docs/decisions/0012); the estimate is within 20% of those measurements.
  */
 public final class TrainingMemory {
 
-    /** Weights, gradients, first and second moments: four floats per parameter. */
-    static final int FLOATS_PER_PARAMETER = 4;
-    /** Activations kept per token and layer, in multiples of the embedding (mixes, k/v/r, WKV terms, the FFN's 4x). */
-    static final int ACTIVATIONS_PER_LAYER = 32;
-    /** Logits, their softmax and its gradient. */
-    static final int LOGIT_COPIES = 3;
+    /** The process before any model: the JVM, its heap in use, PyTorch's libraries. */
+    static final long BASE_BYTES = 300L << 20;
+    /** Weight, gradient, Adam's first and second moment. */
+    static final int FLOATS_PER_TRAINED_PARAMETER = 4;
+    /** Floats per token, layer and embedding channel that the backward pass keeps (mixes, k/v/r, WKV, the FFN's 4x). */
+    static final double ACTIVATIONS_PER_LAYER = 88;
+    /** With blocks recomputed: a block's input per layer, and one block's activations at a time. */
+    static final double CHECKPOINTED_PER_LAYER = 2;
+    /** Floats per token and vocabulary entry: logits, their log-softmax, its gradient and copies. */
+    static final double PER_VOCABULARY_ENTRY = 7;
+    /** Head-QK: floats per token and earlier position (the scores and their gradient), and per vocabulary entry. */
+    static final double HEAD_QK_PER_POSITION = 4;
+    static final double HEAD_QK_PER_VOCABULARY_ENTRY = 2;
+    /** A LoRA run trains adapters of about this share of the base's values (4.2% at the default shape). */
+    static final double LORA_SHARE = 0.05;
 
     private TrainingMemory() {
     }
 
-    /** Bytes of memory for training this shape at this batch size. */
+    /** Peak bytes for training this shape at this batch size, every weight trained, nothing recomputed. */
     public static long estimateBytes(RwkvConfig config, int batch) {
-        long state = config.parameterCount() * FLOATS_PER_PARAMETER * Float.BYTES;
-        long perToken = (long) config.layers() * ACTIVATIONS_PER_LAYER * config.embed()
-                + (long) LOGIT_COPIES * config.vocabSize();
-        return state + (long) batch * config.ctxLen() * perToken * Float.BYTES;
+        return estimateBytes(config, batch, false, false);
+    }
+
+    /**
+     * Peak bytes for training this shape at this batch size.
+     *
+     * @param recomputeBlocks gradient checkpointing ({@code -g}): blocks recomputed in the backward pass
+     * @param lora            LoRA: the base frozen (its weights only), adapters trained
+     */
+    public static long estimateBytes(RwkvConfig config, int batch, boolean recomputeBlocks, boolean lora) {
+        double parameters = config.parameterCount();
+        double state = lora ? parameters * (1 + LORA_SHARE * FLOATS_PER_TRAINED_PARAMETER)
+                : parameters * FLOATS_PER_TRAINED_PARAMETER;
+        double layerChannels = (double) config.layers() * config.embed();
+        double perToken = (recomputeBlocks
+                ? CHECKPOINTED_PER_LAYER * layerChannels + ACTIVATIONS_PER_LAYER * config.embed()
+                : ACTIVATIONS_PER_LAYER * layerChannels)
+                + PER_VOCABULARY_ENTRY * config.vocabSize();
+        if (config.hasHeadQk()) {
+            perToken += HEAD_QK_PER_POSITION * config.ctxLen() + HEAD_QK_PER_VOCABULARY_ENTRY * config.vocabSize();
+        }
+        double tokens = (double) batch * config.ctxLen();
+        return BASE_BYTES + (long) ((state + tokens * perToken) * Float.BYTES);
     }
 }

@@ -175,6 +175,13 @@ public final class TrainView extends BorderPane implements TrainingCharts {
         estimate.setWrapText(true);
         estimate.getStyleClass().add(Styles.HINT);
         estimate.textProperty().bind(model.estimateProperty());
+        model.memoryShortProperty().addListener((o, was, isShort) -> {
+            if (isShort) {
+                estimate.getStyleClass().add(Styles.INVALID);
+            } else {
+                estimate.getStyleClass().remove(Styles.INVALID);
+            }
+        });
         BooleanBinding idle = model.stateProperty().isEqualTo(TrainViewModel.State.IDLE);
         data.disableProperty().bind(idle.not());
         shape.disableProperty().bind(idle.not());

@@ -33,6 +33,7 @@ import org.musai.studio.common.UiBatcher;
 import org.musai.token.TokenizerFile;
 import org.musai.train.DeviceChoice;
 import org.musai.train.EpochMetrics;
+import org.musai.train.MachineMemory;
 import org.musai.train.RunFolder;
 import org.musai.train.RunHistory;
 import org.musai.train.StepMetrics;
@@ -113,6 +114,8 @@ public final class TrainViewModel {
     }
     private final ObservableList<String> devices = FXCollections.observableArrayList("cpu");
     private final StringProperty estimate = new SimpleStringProperty("");
+    /** Whether the estimate is more than the machine has free. */
+    private final BooleanProperty memoryShort = new SimpleBooleanProperty();
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.IDLE);
     private final BooleanProperty resumable = new SimpleBooleanProperty();
     /** Whether the run shown has trained all its steps (it can be continued with more). */
@@ -131,7 +134,8 @@ public final class TrainViewModel {
         this.background = background;
         this.errors = errors;
         applyPreset(ModelPreset.SMALL);
-        for (javafx.beans.Observable shape : List.of(embed, layers, ctx, batch, headQk, tinyAttention)) {
+        for (javafx.beans.Observable shape : List.of(embed, layers, ctx, batch, headQk, tinyAttention,
+                gradientCheckpointing, fineTuneDefault)) {
             shape.addListener(o -> updateEstimate());
         }
     }
@@ -202,8 +206,15 @@ public final class TrainViewModel {
         }
         RwkvConfig config = RwkvConfig.of(vocabSize, embed.get(), layers.get(), ctx.get())
                 .withSeedOptions(headQk.get(), tinyAttention.get(), 0f);
-        estimate.set(String.format(Locale.ROOT, "%s parameters, about %s of memory to train", Formats.count(
-                config.parameterCount()), Formats.bytes(TrainingMemory.estimateBytes(config, batch.get()))));
+        long needed = TrainingMemory.estimateBytes(config, batch.get(), gradientCheckpointing.get(),
+                fineTuneDefault.get());
+        long available = MachineMemory.availableBytes();
+        String text = String.format(Locale.ROOT, "%s parameters, about %s of memory to train", Formats.count(
+                config.parameterCount()), Formats.bytes(needed));
+        memoryShort.set(available > 0 && needed > available);
+        estimate.set(memoryShort.get() ? text + String.format(Locale.ROOT, ": more than the %s this machine has "
+                + "free now. Lower the batch or the context, or tick Recompute blocks", Formats.bytes(available))
+                : text);
     }
 
     /**
@@ -638,6 +649,10 @@ public final class TrainViewModel {
 
     public ObservableList<String> devices() {
         return devices;
+    }
+
+    public BooleanProperty memoryShortProperty() {
+        return memoryShort;
     }
 
     public StringProperty estimateProperty() {

@@ -276,4 +276,24 @@ class TrainViewModelTest {
         assertThat(errors.reports()).hasSize(2).last().asString().contains("learning rate");
         assertThat(model.stateProperty().get()).isEqualTo(TrainViewModel.State.IDLE);
     }
+
+    /** The estimate before Start counts what is chosen, and says so when it is more than the machine has free. */
+    @Test
+    void theMemoryEstimateWarnsWhenItIsMoreThanTheMachineHas() {
+        model.chooseDataset(dataset);
+        model.applyPreset(ModelPreset.SMALL);
+        String small = model.estimateProperty().get();
+        assertThat(small).contains("parameters").doesNotContain("more than");
+        assertThat(model.memoryShortProperty().get()).isFalse();
+        model.gradientCheckpointingProperty().set(true);
+        assertThat(model.estimateProperty().get()).isNotEqualTo(small); // recomputing blocks keeps less
+        model.embedProperty().set(4096);
+        model.layersProperty().set(64);
+        model.ctxProperty().set(8192);
+        model.batchProperty().set(64);
+        model.gradientCheckpointingProperty().set(false);
+        assertThat(model.memoryShortProperty().get()).isTrue();
+        assertThat(model.estimateProperty().get()).contains("more than the").contains("free now");
+        assertThat(errors.reports()).isEmpty();
+    }
 }
