@@ -43,6 +43,10 @@ final class BenchGenerateCommand implements Callable<Integer> {
     @Option(names = "--pieces", defaultValue = "5", description = "Pieces to time (default ${DEFAULT-VALUE}).")
     int pieces;
 
+    @Option(names = "--variations", defaultValue = "1", description = {"With --vocab: sequences read together in one "
+            + "pass per step, as variations are written (default ${DEFAULT-VALUE}); the figure is per sequence."})
+    int variations;
+
     @Option(names = "--json", description = "Print one JSON line.")
     boolean json;
 
@@ -56,13 +60,17 @@ final class BenchGenerateCommand implements Callable<Integer> {
         Arguments.atLeast("--tokens", tokens, 1);
         Arguments.atLeast("--bars", bars, 1);
         Arguments.atLeast("--pieces", pieces, 1);
+        Arguments.between("--variations", variations, 1, org.musai.generate.GenerationRequest.MAX_VARIATIONS);
         MachineLoad load = MachineLoad.atStart();
         Map<String, Object> figures = new LinkedHashMap<>();
         GenerateBenchmark benchmark = new GenerateBenchmark();
         if (vocab != null) {
-            GenerateBenchmark.StepResult r = benchmark.steps(RwkvConfig.of(vocab, embed, layers, 256), tokens);
+            GenerateBenchmark.StepResult r = benchmark.steps(RwkvConfig.of(vocab, embed, layers, 256), tokens,
+                    variations);
             figures.put("params", r.parameters());
             figures.put("tokens_per_s", Figures.round(r.tokensPerSecond(), 2));
+            figures.put("variations", variations);
+            figures.put("tokens_per_s_all_variations", Figures.round(r.tokensPerSecond() * variations, 2));
             figures.put("config", Map.of("vocab", vocab, "embed", embed, "layers", layers));
         } else {
             ModelBundle bundle = model == null ? ModelBundle.loadDefault() : ModelBundle.load(model);

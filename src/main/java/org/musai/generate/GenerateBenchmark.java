@@ -40,18 +40,33 @@ public final class GenerateBenchmark {
     public record PieceResult(long parameters, double tokensPerSecond, double secondsPerPiece, int bars) {
     }
 
-    /** RNN-mode steps on a model of random weights. */
+    /** RNN-mode steps on a model of random weights, one sequence. */
     public StepResult steps(RwkvConfig config, int tokens) {
+        return steps(config, tokens, 1);
+    }
+
+    /**
+     * RNN-mode steps on a model of random weights, {@code sequences} read together in one pass per step (as
+     * variations are written); the figure is tokens per second of each sequence.
+     */
+    public StepResult steps(RwkvConfig config, int tokens, int sequences) {
         try (NDManager manager = NDManager.newBaseManager();
              RwkvWeights weights = RwkvWeights.initialize(config, manager, 1)) {
             RwkvRnn rnn = new RwkvRnn(weights);
-            RnnState state = rnn.newState();
-            for (int t = 0; t < WARMUP_TOKENS; t++) {
-                rnn.step(state, t % config.vocabSize());
+            RnnState[] states = new RnnState[sequences];
+            for (int b = 0; b < sequences; b++) {
+                states[b] = rnn.newState();
             }
+            int[] read = new int[sequences];
             long start = System.nanoTime();
-            for (int t = 0; t < tokens; t++) {
-                rnn.step(state, (t * 31) % config.vocabSize());
+            for (int t = 0; t < WARMUP_TOKENS + tokens; t++) {
+                if (t == WARMUP_TOKENS) {
+                    start = System.nanoTime();
+                }
+                for (int b = 0; b < sequences; b++) {
+                    read[b] = (t * 31 + b * 7) % config.vocabSize();
+                }
+                rnn.stepAll(states, read);
             }
             return new StepResult(config.parameterCount(), tokens / ((System.nanoTime() - start) / 1e9));
         }

@@ -77,19 +77,39 @@ public final class Generator {
             throw new GenerationException("this model uses MMM tokens: it regenerates chosen bars of a primer "
                     + "(infill); writing from scratch needs a REMI model");
         }
-        List<Generation> pieces = new ArrayList<>();
+        long start = System.nanoTime();
         listener.started("generate", request.variations());
+        List<Setup> setups = new ArrayList<>();
+        List<PieceWriter> writers = new ArrayList<>();
+        java.util.Map<java.nio.IntBuffer, PieceWriter> byPrompt = new java.util.HashMap<>();
         for (int i = 0; i < request.variations(); i++) {
-            pieces.add(generateOne(request, request.sampling().seed() + i, cancel));
-            listener.advanced(i + 1, request.variations(), 0);
+            Setup setup = setUp(request, request.sampling().seed() + i);
+            setups.add(setup);
+            // variations of one primer read it once: the others start from a copy of its state
+            PieceWriter same = byPrompt.get(java.nio.IntBuffer.wrap(setup.prompt().baseIds()));
+            PieceWriter writer = same == null
+                    ? new PieceWriter(setup.grammar(), setup.prompt().baseIds(), request.sampling(), setup.seed(),
+                    request.maxTokens())
+                    : same.branch(setup.grammar(), setup.seed());
+            byPrompt.putIfAbsent(java.nio.IntBuffer.wrap(setup.prompt().baseIds()), writer);
+            writers.add(writer);
+        }
+        writeAll(writers, done -> listener.advanced(done, request.variations(), 0), cancel);
+        // written together: each piece is given an equal share of the time
+        double seconds = (System.nanoTime() - start) / 1e9 / request.variations();
+        List<Generation> pieces = new ArrayList<>();
+        for (int i = 0; i < setups.size(); i++) {
+            pieces.add(finish(request, setups.get(i), writers.get(i).ids(), seconds));
         }
         listener.finished(pieces.size() + " pieces");
         return pieces;
     }
 
-    private Generation generateOne(GenerationRequest request, long seed, CancellationToken cancel)
-            throws CancelledException {
-        long start = System.nanoTime();
+    /** What one variation is asked: its prompt, its grammar (with the band and the bars), its seed. */
+    private record Setup(Prompt prompt, GenerationControls controls, Grammar grammar, int primed, long seed) {
+    }
+
+    private Setup setUp(GenerationRequest request, long seed) {
         GenerationControls asked = request.controls();
         Prompt prompt = request.primerTokens() != null ? tokens(request.primerTokens())
                 : request.primer() != null ? primer(request.primer(), request.primerBars(), asked)
@@ -106,11 +126,15 @@ public final class Generator {
         grammar.requireBand(band);
         int primed = prompt.bars() < 0 ? grammar.bars() : prompt.bars();
         grammar.limitBars(primed + controls.bars() - (request.hasPrimer() ? 0 : 1));
-        int[] all = continueWith(grammar, prompt.baseIds(), request.sampling(), seed, request.maxTokens(), cancel);
+        return new Setup(prompt, controls, grammar, primed, seed);
+    }
+
+    private Generation finish(GenerationRequest request, Setup setup, int[] all, double seconds) {
         DecodedScore decoded = model.codec().decode(all);
-        Score score = request.primer() != null ? PrimerSplice.continuation(request.primer(), decoded.score(), primed)
-                : request.hasPrimer() ? decoded.score() : withExactTempo(decoded.score(), controls.tempoBpm());
-        return new Generation(score, all, decoded.skippedTokens(), seed, (System.nanoTime() - start) / 1e9);
+        Score score = request.primer() != null
+                ? PrimerSplice.continuation(request.primer(), decoded.score(), setup.primed())
+                : request.hasPrimer() ? decoded.score() : withExactTempo(decoded.score(), setup.controls().tempoBpm());
+        return new Generation(score, all, decoded.skippedTokens(), setup.seed(), seconds);
     }
 
     /**
@@ -253,23 +277,121 @@ public final class Generator {
     /** Reads the prompt, then draws tokens the grammar allows until it is finished; returns every id. */
     private int[] continueWith(Grammar grammar, int[] promptBaseIds, SamplingSettings sampling, long seed, int maxTokens,
                                CancellationToken cancel) throws CancelledException {
-        TokenCodec codec = model.codec();
+        PieceWriter writer = new PieceWriter(grammar, promptBaseIds, sampling, seed, maxTokens);
+        writeAll(List.of(writer), done -> { }, cancel);
+        return writer.ids();
+    }
+
+    /**
+     * Writes every piece to its end in lockstep: each draws its next token, then the model reads all of them in one
+     * pass ({@link RwkvRnn#stepAll}), so its weights are read once per step for all pieces. Each piece's tokens are
+     * those it would get written alone: its logits are the same to the bit and its random stream its own.
+     */
+    private void writeAll(List<PieceWriter> writers, java.util.function.IntConsumer finished,
+                          CancellationToken cancel) throws CancelledException {
         RwkvRnn rnn = model.rnn();
-        RnnState state = rnn.newState();
-        IntList ids = new IntList(4096);
-        float[] logits = null;
-        for (int id : codec.applyBpe(promptBaseIds)) {
-            ids.add(id);
-            logits = rnn.step(state, id);
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        boolean[] allowed = new boolean[codec.vocabSize()];
-        int[] history = Arrays.copyOf(ids.toArray(), maxTokens + ids.size() + 1024);
-        int generated = 0;
-        BarStart barStart = null;
-        int rewrites = 0;
-        while (!grammar.finished()) {
+        int done = 0;
+        while (true) {
             cancel.throwIfCancelled();
+            List<PieceWriter> reading = new ArrayList<>(writers.size());
+            int[] tokens = new int[writers.size()];
+            boolean writing = false;
+            for (PieceWriter writer : writers) {
+                if (writer.finished()) {
+                    continue;
+                }
+                writing = true;
+                int id = writer.draw();
+                if (id >= 0) {
+                    tokens[reading.size()] = id;
+                    reading.add(writer);
+                } else if (writer.finished()) {
+                    finished.accept(++done);
+                }
+            }
+            if (!writing) {
+                return;
+            }
+            if (!reading.isEmpty()) {
+                RnnState[] states = reading.stream().map(PieceWriter::state).toArray(RnnState[]::new);
+                float[][] logits = rnn.stepAll(states, Arrays.copyOf(tokens, reading.size()));
+                for (int i = 0; i < reading.size(); i++) {
+                    reading.get(i).read(logits[i]);
+                }
+            }
+        }
+    }
+
+    /**
+     * One piece being written: its grammar, the model's state, its tokens and random stream, and where its bar began
+     * (to write the bar again after a loop lock). Each {@link #draw} makes one decision.
+     */
+    private final class PieceWriter {
+        private final SamplingSettings sampling;
+        private final int maxTokens;
+        private final SplittableRandom random;
+        private final boolean[] allowed;
+        private Grammar grammar;
+        private RnnState state;
+        private final IntList ids;
+        private float[] logits;
+        private int[] history;
+        private int generated;
+        private BarStart barStart;
+        private int rewrites;
+
+        PieceWriter(Grammar grammar, int[] promptBaseIds, SamplingSettings sampling, long seed, int maxTokens) {
+            this(grammar, sampling, seed, maxTokens, model.rnn().newState(), new IntList(4096), null);
+            for (int id : model.codec().applyBpe(promptBaseIds)) {
+                ids.add(id);
+                logits = model.rnn().step(state, id);
+            }
+            history = Arrays.copyOf(ids.toArray(), maxTokens + ids.size() + 1024);
+        }
+
+        private PieceWriter(Grammar grammar, SamplingSettings sampling, long seed, int maxTokens, RnnState state,
+                            IntList ids, float[] logits) {
+            this.grammar = grammar;
+            this.sampling = sampling;
+            this.maxTokens = maxTokens;
+            this.random = new SplittableRandom(seed);
+            this.allowed = new boolean[model.codec().vocabSize()];
+            this.state = state;
+            this.ids = ids;
+            this.logits = logits;
+            this.history = Arrays.copyOf(ids.toArray(), maxTokens + ids.size() + 1024);
+        }
+
+        /** Another piece from the same prompt, read already: a copy of this one's state before it drew anything. */
+        PieceWriter branch(Grammar otherGrammar, long seed) {
+            IntList copied = new IntList(4096);
+            for (int id : ids.toArray()) {
+                copied.add(id);
+            }
+            return new PieceWriter(otherGrammar, sampling, seed, maxTokens, state.copy(), copied, logits.clone());
+        }
+
+        boolean finished() {
+            return grammar.finished();
+        }
+
+        RnnState state() {
+            return state;
+        }
+
+        int[] ids() {
+            return ids.toArray();
+        }
+
+        void read(float[] next) {
+            logits = next;
+        }
+
+        /**
+         * Draws the next token the grammar allows and takes it; returns it when the model must read it, -1 when
+         * there is nothing to read: the piece has ended, or its bar went back to its start (a loop had locked).
+         */
+        int draw() {
             if (generated >= maxTokens) {
                 grammar.close();
             }
@@ -289,7 +411,7 @@ public final class Generator {
                 ids.truncate(barStart.ids());
                 logits = barStart.logits().clone();
                 rewrites++;
-                continue;
+                return -1;
             }
             for (int base : mask.expand(id)) {
                 grammar.accept(base);
@@ -299,11 +421,8 @@ public final class Generator {
             }
             ids.add(id);
             generated++;
-            if (!grammar.finished()) {
-                logits = rnn.step(state, id);
-            }
+            return grammar.finished() ? -1 : id;
         }
-        return ids.toArray();
     }
 
     private record Prompt(int[] baseIds, int bars) {

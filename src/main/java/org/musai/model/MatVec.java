@@ -25,6 +25,25 @@ final class MatVec {
         return y;
     }
 
+    /**
+     * y_b = W x_b for each of several vectors, W read once for all of them: what batched generation gains, since a
+     * product of one vector is bound by reading W from memory. Each y_b has exactly the bits {@link #times} gives.
+     */
+    static float[][] timesAll(float[] columns, int rows, int cols, float[][] xs) {
+        if (xs.length == 1) {
+            return new float[][] {times(columns, rows, cols, xs[0])};
+        }
+        float[][] ys = new float[xs.length][rows];
+        if (SIMD) {
+            SimdMatVec.accumulateAll(columns, rows, cols, xs, ys);
+        } else {
+            for (int b = 0; b < xs.length; b++) {
+                accumulateScalar(columns, rows, cols, xs[b], ys[b], 0);
+            }
+        }
+        return ys;
+    }
+
     /** The dot product of {@code q} with {@code length} values of {@code rows} from {@code offset}. */
     static float dot(float[] q, float[] rows, int offset, int length) {
         return SIMD ? SimdMatVec.dot(q, rows, offset, length) : dotScalar(q, rows, offset, length, 0);

@@ -115,35 +115,72 @@ public final class RwkvRnn {
      * @return a new array of vocabulary size
      */
     public float[] step(RnnState s, int token) {
-        if (token < 0 || token >= config.vocabSize()) {
-            throw new IllegalArgumentException("token " + token + " is outside the vocabulary of " + config.vocabSize());
+        return stepAll(new RnnState[] {s}, new int[] {token})[0];
+    }
+
+    /**
+     * Reads one token into each of several states at once and returns each one's logits for the next: the weights
+     * are read once for all of them, which is what a token costs at the shapes a desktop trains. Each state's logits
+     * are exactly those {@link #step} gives it alone.
+     *
+     * @return per state a new array of vocabulary size
+     */
+    public float[][] stepAll(RnnState[] states, int[] tokens) {
+        int n = states.length;
+        if (tokens.length != n) {
+            throw new IllegalArgumentException(n + " states but " + tokens.length + " tokens");
         }
-        float[] embedded = new float[c];
-        System.arraycopy(embedding, token * c, embedded, 0, c);
-        float[] x = layerNorm(embedded, vectors.get(LN0_WEIGHT), vectors.get(LN0_BIAS));
+        float[][] embedded = new float[n][c];
+        float[][] x = new float[n][];
+        for (int b = 0; b < n; b++) {
+            int token = tokens[b];
+            if (token < 0 || token >= config.vocabSize()) {
+                throw new IllegalArgumentException("token " + token + " is outside the vocabulary of "
+                        + config.vocabSize());
+            }
+            System.arraycopy(embedding, token * c, embedded[b], 0, c);
+            x[b] = layerNorm(embedded[b], vectors.get(LN0_WEIGHT), vectors.get(LN0_BIAS));
+        }
         for (int l = 0; l < layers.length; l++) {
             Layer layer = layers[l];
-            add(x, timeMix(s, l, layer, layerNorm(x, layer.ln1Weight, layer.ln1Bias)));
-            add(x, channelMix(s, l, layer, layerNorm(x, layer.ln2Weight, layer.ln2Bias)));
+            add(x, timeMix(states, l, layer, layerNorms(x, layer.ln1Weight, layer.ln1Bias)));
+            add(x, channelMix(states, l, layer, layerNorms(x, layer.ln2Weight, layer.ln2Bias)));
             if (config.hasTinyAttention() && l == config.tinyAttLayer()) {
-                add(x, tinyAttention(s, l, x, embedded));
+                for (int b = 0; b < n; b++) {
+                    add(x[b], tinyAttention(states[b], l, x[b], embedded[b]));
+                }
             }
         }
-        s.append(token);
-        float[] out = layerNorm(x, vectors.get(LN_OUT_WEIGHT), vectors.get(LN_OUT_BIAS));
-        float[] logits = linear(matrices.get(HEAD), out);
-        if (config.hasHeadQk()) {
-            addCopyTerm(s, out, logits);
+        float[][] out = layerNorms(x, vectors.get(LN_OUT_WEIGHT), vectors.get(LN_OUT_BIAS));
+        float[][] logits = linear(matrices.get(HEAD), out);
+        for (int b = 0; b < n; b++) {
+            states[b].append(tokens[b]);
+            if (config.hasHeadQk()) {
+                addCopyTerm(states[b], out[b], logits[b]);
+            }
         }
         return logits;
     }
 
-    private float[] timeMix(RnnState s, int l, Layer layer, float[] x) {
-        float[] previous = s.attentionInput[l];
-        float[] k = linear(layer.attKey, mix(x, previous, layer.attMixK));
-        float[] v = linear(layer.attValue, mix(x, previous, layer.attMixV));
-        float[] r = linear(layer.attReceptance, mix(x, previous, layer.attMixR));
-        s.attentionInput[l] = x;
+    private float[][] timeMix(RnnState[] states, int l, Layer layer, float[][] x) {
+        int n = states.length;
+        float[][] previous = new float[n][];
+        for (int b = 0; b < n; b++) {
+            previous[b] = states[b].attentionInput[l];
+            states[b].attentionInput[l] = x[b];
+        }
+        float[][] k = linear(layer.attKey, mix(x, previous, layer.attMixK));
+        float[][] v = linear(layer.attValue, mix(x, previous, layer.attMixV));
+        float[][] r = linear(layer.attReceptance, mix(x, previous, layer.attMixR));
+        float[][] rwkv = new float[n][];
+        for (int b = 0; b < n; b++) {
+            rwkv[b] = wkvStep(states[b], l, layer, k[b], v[b], r[b]);
+        }
+        return linear(layer.attOutput, rwkv);
+    }
+
+    /** sigmoid(r) times this step's WKV, and the state's sums moved on. */
+    private float[] wkvStep(RnnState s, int l, Layer layer, float[] k, float[] v, float[] r) {
         float[] bonus = layer.bonus;
         float[] aa = s.numerator[l];
         float[] bb = s.denominator[l];
@@ -166,21 +203,29 @@ public final class RwkvRnn {
             bb[i] = e1 * bb[i] + e2;
             pp[i] = q;
         }
-        return linear(layer.attOutput, rwkv);
+        return rwkv;
     }
 
-    private float[] channelMix(RnnState s, int l, Layer layer, float[] x) {
-        float[] previous = s.channelInput[l];
-        float[] k = linear(layer.ffnKey, mix(x, previous, layer.ffnMixK));
-        float[] r = linear(layer.ffnReceptance, mix(x, previous, layer.ffnMixR));
-        s.channelInput[l] = x;
-        for (int i = 0; i < k.length; i++) {
-            float relu = Math.max(k[i], 0f);
-            k[i] = relu * relu;
+    private float[][] channelMix(RnnState[] states, int l, Layer layer, float[][] x) {
+        int n = states.length;
+        float[][] previous = new float[n][];
+        for (int b = 0; b < n; b++) {
+            previous[b] = states[b].channelInput[l];
+            states[b].channelInput[l] = x[b];
         }
-        float[] v = linear(layer.ffnValue, k);
-        for (int i = 0; i < c; i++) {
-            v[i] *= sigmoid(r[i]);
+        float[][] k = linear(layer.ffnKey, mix(x, previous, layer.ffnMixK));
+        float[][] r = linear(layer.ffnReceptance, mix(x, previous, layer.ffnMixR));
+        for (float[] kb : k) {
+            for (int i = 0; i < kb.length; i++) {
+                float relu = Math.max(kb[i], 0f);
+                kb[i] = relu * relu;
+            }
+        }
+        float[][] v = linear(layer.ffnValue, k);
+        for (int b = 0; b < n; b++) {
+            for (int i = 0; i < c; i++) {
+                v[b][i] *= sigmoid(r[b][i]);
+            }
         }
         return v;
     }
@@ -221,16 +266,36 @@ public final class RwkvRnn {
         }
     }
 
-    private float[] mix(float[] x, float[] previous, float[] f) {
-        float[] mixed = new float[c];
-        for (int i = 0; i < c; i++) {
-            mixed[i] = x[i] * f[i] + previous[i] * (1 - f[i]);
+    private float[][] mix(float[][] x, float[][] previous, float[] f) {
+        float[][] mixed = new float[x.length][c];
+        for (int b = 0; b < x.length; b++) {
+            for (int i = 0; i < c; i++) {
+                mixed[b][i] = x[b][i] * f[i] + previous[b][i] * (1 - f[i]);
+            }
         }
         return mixed;
     }
 
     private static float[] linear(Matrix matrix, float[] x) {
         return MatVec.times(matrix.columns(), matrix.rows(), matrix.cols(), x);
+    }
+
+    private static float[][] linear(Matrix matrix, float[][] xs) {
+        return MatVec.timesAll(matrix.columns(), matrix.rows(), matrix.cols(), xs);
+    }
+
+    private static float[][] layerNorms(float[][] x, float[] g, float[] b) {
+        float[][] y = new float[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = layerNorm(x[i], g, b);
+        }
+        return y;
+    }
+
+    private static void add(float[][] x, float[][] delta) {
+        for (int i = 0; i < x.length; i++) {
+            add(x[i], delta[i]);
+        }
     }
 
     private static float[] layerNorm(float[] x, float[] g, float[] b) {

@@ -56,4 +56,52 @@ final class SimdMatVec {
             MatVec.accumulateScalar(w, rows, cols, x, y, vectorRows);
         }
     }
+
+    /**
+     * y_b += W x_b for every b, each vector chunk of W's four columns loaded once for all b; the multiply-adds of each
+     * y_b come in the order {@link #accumulate} does them, so the results are the same to the bit.
+     */
+    static void accumulateAll(float[] w, int rows, int cols, float[][] xs, float[][] ys) {
+        int vectorRows = SPECIES.loopBound(rows);
+        int step = SPECIES.length();
+        int n = xs.length;
+        int j = 0;
+        for (; j + 3 < cols; j += 4) {
+            int o0 = j * rows;
+            int o1 = o0 + rows;
+            int o2 = o1 + rows;
+            int o3 = o2 + rows;
+            for (int i = 0; i < vectorRows; i += step) {
+                FloatVector w0 = FloatVector.fromArray(SPECIES, w, o0 + i);
+                FloatVector w1 = FloatVector.fromArray(SPECIES, w, o1 + i);
+                FloatVector w2 = FloatVector.fromArray(SPECIES, w, o2 + i);
+                FloatVector w3 = FloatVector.fromArray(SPECIES, w, o3 + i);
+                for (int b = 0; b < n; b++) {
+                    float[] x = xs[b];
+                    float[] y = ys[b];
+                    FloatVector sum = FloatVector.fromArray(SPECIES, y, i);
+                    sum = w0.fma(FloatVector.broadcast(SPECIES, x[j]), sum);
+                    sum = w1.fma(FloatVector.broadcast(SPECIES, x[j + 1]), sum);
+                    sum = w2.fma(FloatVector.broadcast(SPECIES, x[j + 2]), sum);
+                    sum = w3.fma(FloatVector.broadcast(SPECIES, x[j + 3]), sum);
+                    sum.intoArray(y, i);
+                }
+            }
+        }
+        for (; j < cols; j++) {
+            int offset = j * rows;
+            for (int i = 0; i < vectorRows; i += step) {
+                FloatVector wj = FloatVector.fromArray(SPECIES, w, offset + i);
+                for (int b = 0; b < n; b++) {
+                    wj.fma(FloatVector.broadcast(SPECIES, xs[b][j]), FloatVector.fromArray(SPECIES, ys[b], i))
+                            .intoArray(ys[b], i);
+                }
+            }
+        }
+        if (vectorRows < rows) {
+            for (int b = 0; b < n; b++) {
+                MatVec.accumulateScalar(w, rows, cols, xs[b], ys[b], vectorRows);
+            }
+        }
+    }
 }
