@@ -13,12 +13,16 @@ public final class TrainingMemory {
 
     /** The process before any model: the JVM, its heap in use, PyTorch's libraries. */
     static final long BASE_BYTES = 300L << 20;
-    /** Weight, gradient, Adam's first and second moment. */
-    static final int FLOATS_PER_TRAINED_PARAMETER = 4;
+    /** Weight, gradient, Adam's first and second moment, and about one more of transient copies (measured). */
+    static final int FLOATS_PER_TRAINED_PARAMETER = 5;
     /** Floats per token, layer and embedding channel that the backward pass keeps (mixes, k/v/r, WKV, the FFN's 4x). */
     static final double ACTIVATIONS_PER_LAYER = 88;
-    /** With blocks recomputed: a block's input per layer, and one block's activations at a time. */
-    static final double CHECKPOINTED_PER_LAYER = 2;
+    /**
+     * With blocks recomputed: floats per token, layer and channel (the blocks' inputs, the gradients flowing back)
+     * and per token and channel (the one block recomputed at a time); fitted to -g at two shapes.
+     */
+    static final double CHECKPOINTED_PER_LAYER = 25;
+    static final double RECOMPUTED_BLOCK = 13;
     /** Floats per token and vocabulary entry: logits, their log-softmax, its gradient and copies. */
     static final double PER_VOCABULARY_ENTRY = 7;
     /** Head-QK: floats per token and earlier position (the scores and their gradient), and per vocabulary entry. */
@@ -43,11 +47,11 @@ public final class TrainingMemory {
      */
     public static long estimateBytes(RwkvConfig config, int batch, boolean recomputeBlocks, boolean lora) {
         double parameters = config.parameterCount();
-        double state = lora ? parameters * (1 + LORA_SHARE * FLOATS_PER_TRAINED_PARAMETER)
+        double state = lora ? parameters * (1 + LORA_SHARE * FLOATS_PER_TRAINED_PARAMETER) // the base: weights only
                 : parameters * FLOATS_PER_TRAINED_PARAMETER;
         double layerChannels = (double) config.layers() * config.embed();
         double perToken = (recomputeBlocks
-                ? CHECKPOINTED_PER_LAYER * layerChannels + ACTIVATIONS_PER_LAYER * config.embed()
+                ? CHECKPOINTED_PER_LAYER * layerChannels + RECOMPUTED_BLOCK * config.embed()
                 : ACTIVATIONS_PER_LAYER * layerChannels)
                 + PER_VOCABULARY_ENTRY * config.vocabSize();
         if (config.hasHeadQk()) {
