@@ -1,7 +1,6 @@
 package org.musai.cli;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.musai.generate.ModelBundle;
-import org.musai.io.AtomicFiles;
 import org.musai.midi.InstrumentFilter;
 import org.musai.quality.FillFigures;
 import org.musai.quality.InfillBenchmark;
@@ -72,12 +70,8 @@ final class BenchInfillCommand implements Callable<Integer> {
             description = "The -l the model's dataset was tokenized with, to find its held-out files (default ${DEFAULT-VALUE}).")
     double minBeats;
 
-    @Option(names = "--json", description = "Print one JSON line with every figure.")
-    boolean json;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE.json",
-            description = "Also write every figure as JSON to this file (with the table printed).")
-    Path output;
+    @Mixin
+    FiguresOutput figuresOutput;
 
     @Mixin
     ThreadsOption threads;
@@ -92,9 +86,7 @@ final class BenchInfillCommand implements Callable<Integer> {
         if (model != null) {
             Arguments.existingFolder("-M", model);
         }
-        if (output != null) {
-            Arguments.outputFile("-o", output);
-        }
+        figuresOutput.check();
         Path corpusFolder = corpus != null ? corpus : BenchQualityCommand.defaultCorpus();
         Arguments.existingFolder("--corpus", corpusFolder);
         ModelBundle bundle = model == null ? ModelBundle.loadDefaultInfill() : ModelBundle.load(model);
@@ -129,20 +121,14 @@ final class BenchInfillCommand implements Callable<Integer> {
         figures.put("total_seconds", (System.nanoTime() - start) / 1e9);
         figures.put("load", load.figures());
         String line = Figures.line(Figures.rounded(figures, 4));
-        if (output != null) {
-            AtomicFiles.write(output, (line + "\n").getBytes(StandardCharsets.UTF_8));
-        }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(line);
-        } else {
-            printText(out, report, heldOut);
-            out.println(load.text());
-        }
+        ModelEvaluation.HeldOut nll = heldOut;
+        figuresOutput.print(out, line, () -> printText(out, report, nll, load));
         return ExitCodes.OK;
     }
 
-    private static void printText(PrintWriter out, InfillReport report, ModelEvaluation.HeldOut heldOut) {
+    private static void printText(PrintWriter out, InfillReport report, ModelEvaluation.HeldOut heldOut,
+                                  MachineLoad load) {
         InfillBenchmark.Settings s = report.settings();
         long filledPieces = report.fills().stream().map(FillFigures::piece).distinct().count();
         out.printf(Locale.ROOT, "Infill benchmark of %s: bars %d-%d, %d fills (one part each, seeds %d-%d) in %d of "
@@ -163,5 +149,6 @@ final class BenchInfillCommand implements Callable<Integer> {
                 heldOut.windows(), heldOut.windowsInAll(), heldOut.documents().size(), heldOut.runValidationLoss());
         out.printf(Locale.ROOT, "Time: %.0f s filling and judging, %.2f s per fill%n", report.seconds(),
                 report.seconds() / Math.max(1, report.fills().size()));
+        out.println(load.text());
     }
 }

@@ -1,7 +1,6 @@
 package org.musai.cli;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.musai.generate.ModelBundle;
-import org.musai.io.AtomicFiles;
 import org.musai.midi.InstrumentFilter;
 import org.musai.midi.TimeSignature;
 import org.musai.quality.QualityBenchmark;
@@ -74,12 +72,8 @@ final class BenchQualityCommand implements Callable<Integer> {
             description = "The -l the model's dataset was tokenized with, to find its held-out files (default ${DEFAULT-VALUE}).")
     double minBeats;
 
-    @Option(names = "--json", description = "Print one JSON line with every figure.")
-    boolean json;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE.json",
-            description = "Also write every figure as JSON to this file (with the table printed).")
-    Path output;
+    @Mixin
+    FiguresOutput figuresOutput;
 
     @Mixin
     ThreadsOption threads;
@@ -133,15 +127,12 @@ final class BenchQualityCommand implements Callable<Integer> {
         figures.put("load", load.figures());
         PrintWriter out = spec.commandLine().getOut();
         String line = Figures.line(Figures.rounded(figures, 4));
-        if (output != null) {
-            AtomicFiles.write(output, (line + "\n").getBytes(StandardCharsets.UTF_8));
-        }
-        if (json) {
-            out.println(line);
-        } else {
-            printText(out, report, heldOut, notMeasured, nllSeconds, totalSeconds);
+        ModelEvaluation.HeldOut nll = heldOut;
+        String reason = notMeasured;
+        figuresOutput.print(out, line, () -> {
+            printText(out, report, nll, reason, nllSeconds, totalSeconds);
             out.println(load.text());
-        }
+        });
         return ExitCodes.OK;
     }
 
@@ -154,9 +145,7 @@ final class BenchQualityCommand implements Callable<Integer> {
         if (model != null) {
             Arguments.existingFolder("-M", model);
         }
-        if (output != null) {
-            Arguments.outputFile("-o", output);
-        }
+        figuresOutput.check();
         if (corpus != null) {
             Arguments.existingFolder("--corpus", corpus);
         }

@@ -7,7 +7,8 @@ import org.musai.token.mmm.MmmTokenKind;
 
 /**
  * MMM's grammar for the fills of a bar-infill sequence: inside a fill, time moves forward within the slot's bar,
- * a velocity comes before the first note, a note ends only after it starts and only if it is sounding, and every
+ * a velocity comes before the first note (and never straight after another: a model that repeats one would fill a
+ * bar with velocities up to the token limit), a note ends only after it starts and only if it is sounding, and every
  * note started in the fill ends before FILL_END; then the next fill, or the end after the last. Each fill keeps to
  * the register and chord size of its track's instrument class ({@link ClassLimits}), as fresh REMI pieces do.
  * Whatever the prompt holds before the first FILL_START is not its business.
@@ -22,6 +23,8 @@ final class MmmFillGrammar implements Grammar {
     private boolean inFill;
     private int time;
     private boolean velocitySeen;
+    /** The last token was a velocity: the encoder writes one only right before a note, never two in a row. */
+    private boolean afterVelocity;
     private final int[] onset = new int[128];
     private int openNotes;
     private boolean closing;
@@ -48,6 +51,7 @@ final class MmmFillGrammar implements Grammar {
         inFill = o.inFill;
         time = o.time;
         velocitySeen = o.velocitySeen;
+        afterVelocity = o.afterVelocity;
         System.arraycopy(o.onset, 0, onset, 0, onset.length);
         openNotes = o.openNotes;
         closing = o.closing;
@@ -85,7 +89,7 @@ final class MmmFillGrammar implements Grammar {
             case NOTE_OFF -> onset[value] >= 0 && time > onset[value];
             case TIME_DELTA -> time + value <= length && (!closing || openNotes > 0);
             case FILL_END -> openNotes == 0;
-            case VELOCITY -> !closing && time < length;
+            case VELOCITY -> !closing && time < length && !afterVelocity;
             case NOTE_ON -> !closing && velocitySeen && time < length && onset[value] < 0
                     && limits[slot].allows(value) && startedNow < limits[slot].atOnce();
             default -> false;
@@ -112,6 +116,7 @@ final class MmmFillGrammar implements Grammar {
             return;
         }
         int value = ids.valueOf(id);
+        afterVelocity = ids.kindOf(id) == MmmTokenKind.VELOCITY;
         switch (ids.kindOf(id)) {
             case FILL_END -> inFill = false;
             case TIME_DELTA -> {

@@ -164,11 +164,7 @@ public final class RwkvRnn {
 
     private float[][] timeMix(RnnState[] states, int l, Layer layer, float[][] x) {
         int n = states.length;
-        float[][] previous = new float[n][];
-        for (int b = 0; b < n; b++) {
-            previous[b] = states[b].attentionInput[l];
-            states[b].attentionInput[l] = x[b];
-        }
+        float[][] previous = exchange(states, s -> s.attentionInput, l, x);
         float[][] k = linear(layer.attKey, mix(x, previous, layer.attMixK));
         float[][] v = linear(layer.attValue, mix(x, previous, layer.attMixV));
         float[][] r = linear(layer.attReceptance, mix(x, previous, layer.attMixR));
@@ -208,11 +204,7 @@ public final class RwkvRnn {
 
     private float[][] channelMix(RnnState[] states, int l, Layer layer, float[][] x) {
         int n = states.length;
-        float[][] previous = new float[n][];
-        for (int b = 0; b < n; b++) {
-            previous[b] = states[b].channelInput[l];
-            states[b].channelInput[l] = x[b];
-        }
+        float[][] previous = exchange(states, s -> s.channelInput, l, x);
         float[][] k = linear(layer.ffnKey, mix(x, previous, layer.ffnMixK));
         float[][] r = linear(layer.ffnReceptance, mix(x, previous, layer.ffnMixR));
         for (float[] kb : k) {
@@ -264,6 +256,18 @@ public final class RwkvRnn {
         for (int t = 0; t < s.copyKeys.size(); t++) {
             logits[s.tokens[first + t]] += MatVec.dot(q, keys, s.copyKeys.offset(t), d) / d;
         }
+    }
+
+    /** Each state's last input to a mix of layer l, which this step's input replaces. */
+    private static float[][] exchange(RnnState[] states, java.util.function.Function<RnnState, float[][]> inputs,
+                                      int l, float[][] x) {
+        float[][] previous = new float[states.length][];
+        for (int b = 0; b < states.length; b++) {
+            float[][] slot = inputs.apply(states[b]);
+            previous[b] = slot[l];
+            slot[l] = x[b];
+        }
+        return previous;
     }
 
     private float[][] mix(float[][] x, float[][] previous, float[] f) {

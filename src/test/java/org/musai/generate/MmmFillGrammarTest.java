@@ -39,4 +39,21 @@ class MmmFillGrammarTest {
         }
         assertThat(grammar.allows(ids.noteOnId(100))).as("above the piano's register in the corpus").isFalse();
     }
+
+    /** The default MMM model once wrote 16,000 velocities in a row into one fill: a velocity is now followed by more. */
+    @Test
+    void aVelocityIsNeverFollowedByAnother() {
+        MmmFillGrammar grammar = new MmmFillGrammar(ids, new int[]{32}, new ClassLimits.Limit[]{
+                ClassLimits.DEFAULTS.of(InstrumentClass.REED)});
+        grammar.accept(ids.fillStart());
+        grammar.accept(ids.velocityId(10));
+        assertThat(grammar.allows(ids.velocityId(10))).isFalse();
+        assertThat(grammar.allows(ids.velocityId(12))).isFalse();
+        assertThat(grammar.allows(ids.noteOnId(67))).isTrue();
+        grammar.accept(ids.noteOnId(67));
+        assertThat(grammar.allows(ids.velocityId(12))).as("a new velocity before the next note").isTrue();
+        MmmFillGrammar copy = (MmmFillGrammar) grammar.copy();
+        copy.accept(ids.velocityId(12));
+        assertThat(copy.allows(ids.velocityId(14))).as("a copy remembers").isFalse();
+    }
 }
