@@ -3,7 +3,7 @@ package org.musai.cli;
 import picocli.CommandLine.Command;
 
 /** The {@code musai} command: lists the subcommands. */
-@Command(name = "musai", mixinStandardHelpOptions = true, version = "MusAI Studio 0.1.0",
+@Command(name = "musai", mixinStandardHelpOptions = true, versionProvider = VersionLines.class,
         description = "Make and use a MIDI-generating model on your own machine.",
         subcommands = {TokenizeCommand.class, DetokenizeCommand.class, InspectCommand.class, TrainCommand.class,
                 GenerateCommand.class,

@@ -218,14 +218,18 @@ public final class MainWindow extends BorderPane {
     }
 
     private void about() {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
-        alert.initOwner(stage);
-        alert.setTitle("About MusAI Studio");
-        alert.setHeaderText("MusAI Studio");
-        alert.setContentText("Make and use a MIDI-generating model on your own machine: tokenize MIDI files, train an "
-                + "RWKV model, generate, listen and export.\nMIT licence. The default model was trained on CC0 and "
-                + "BSD-3 music (assets/models/default/MODEL_CARD.md).");
-        alert.show();
+        background.run(() -> org.musai.train.Installation.lines(java.util.List.of(
+                org.musai.generate.ModelBundle.defaultModelFolder(),
+                org.musai.generate.ModelBundle.defaultInfillModelFolder())), lines -> {
+                    Alert alert = new Alert(Alert.AlertType.INFORMATION);
+                    alert.initOwner(stage);
+                    alert.setTitle("About MusAI Studio");
+                    alert.setHeaderText(lines.get(0));
+                    alert.setContentText("Make and use a MIDI-generating model on your own machine: tokenize MIDI "
+                            + "files, train an RWKV model, generate, listen and export.\n\n"
+                            + String.join("\n", lines.subList(1, lines.size())));
+                    alert.show();
+                }, failure -> new ErrorDialogs(stage).report("About MusAI Studio", failure));
     }
 
     /**

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** {@code musai --help} names every subcommand and the exit codes. */
+/** {@code musai --help} names every subcommand and the exit codes; {@code --version} what is installed. */
 class MainHelpTest {
 
     @Test
@@ -36,5 +36,15 @@ class MainHelpTest {
 
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("frobnicate");
+    }
+
+    /** The version, the engine and where it computes, both shipped models with their tokens, and the licence. */
+    @Test
+    void versionSaysWhatThisInstallationIs() {
+        CliRunner.Result result = CliRunner.run("--version");
+
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).contains("MusAI Studio 0.1.0", "DJL 0.33.0", "PyTorch 2.5.1", "the CPU",
+                "default (REMI, 4.2 M parameters)", "default-mmm (MMM, 4.2 M parameters)", "Licence: MIT");
     }
 }
