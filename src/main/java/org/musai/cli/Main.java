@@ -14,6 +14,7 @@ public final class Main {
 
     /** The command line with its error handling, as tests run it. */
     public static CommandLine newCommandLine() {
+        org.musai.io.QuietPlatformLogs.apply();
         CommandLine commandLine = new CommandLine(new MusaiCommand());
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
         commandLine.setParameterExceptionHandler(ErrorHandler::badArguments);

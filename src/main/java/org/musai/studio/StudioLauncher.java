@@ -25,6 +25,7 @@ public final class StudioLauncher {
     }
 
     public static void main(String[] args) {
+        org.musai.io.QuietPlatformLogs.apply();
         Application.launch(StudioApp.class, args);
     }
 }

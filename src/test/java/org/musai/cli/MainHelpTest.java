@@ -47,4 +47,15 @@ class MainHelpTest {
         assertThat(result.out()).contains("MusAI Studio 0.1.0", "DJL 0.33.0", "PyTorch 2.5.1", "the CPU",
                 "default (REMI, 4.2 M parameters)", "default-mmm (MMM, 4.2 M parameters)", "Licence: MIT");
     }
+
+    /** A new account's first use of Java preferences (Gervill reads them) logs nothing on a normal run. */
+    @Test
+    void theJdksPreferencesChatterIsKeptOffTheConsole() {
+        Main.newCommandLine();
+
+        assertThat(java.util.logging.Logger.getLogger("java.util.prefs").isLoggable(java.util.logging.Level.INFO))
+                .isFalse();
+        assertThat(java.util.logging.Logger.getLogger("java.util.prefs")
+                .isLoggable(java.util.logging.Level.WARNING)).isTrue();
+    }
 }
