@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.musai.generate.ModelBundle;
-import org.musai.midi.InstrumentFilter;
 import org.musai.quality.FillFigures;
 import org.musai.quality.InfillBenchmark;
 import org.musai.quality.InfillReport;
@@ -62,13 +61,8 @@ final class BenchInfillCommand implements Callable<Integer> {
             description = "The first fill's seed; the n-th uses S + n (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--nll-windows", defaultValue = "" + BenchQualityCommand.DEFAULT_NLL_WINDOWS, paramLabel = "N",
-            description = "Held-out windows to score, a seeded sample; 0 for all (default ${DEFAULT-VALUE}).")
-    int nllWindows;
-
-    @Option(names = "--min-beats", defaultValue = "" + BenchQualityCommand.DEFAULT_MIN_BEATS, paramLabel = "BEATS",
-            description = "The -l the model's dataset was tokenized with, to find its held-out files (default ${DEFAULT-VALUE}).")
-    double minBeats;
+    @Mixin
+    HeldOutOptions heldOutOptions;
 
     @Mixin
     FiguresOutput figuresOutput;
@@ -80,8 +74,7 @@ final class BenchInfillCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int[] range = Arguments.barRange("--bars-range", barsRange);
         Arguments.between("--fills", fills, 1, MAX_FILLS);
-        Arguments.atLeast("--nll-windows", nllWindows, 0);
-        Arguments.between("--min-beats", minBeats, 0, 1e6);
+        heldOutOptions.check();
         threads.threads();
         if (model != null) {
             Arguments.existingFolder("-M", model);
@@ -100,8 +93,8 @@ final class BenchInfillCommand implements Callable<Integer> {
         try (CancelOnInterrupt interrupt = new CancelOnInterrupt()) {
             try {
                 heldOut = new ModelEvaluation().evaluateHeldOut(bundle.folder(), corpusFolder,
-                        new InstrumentFilter(InstrumentFilter.defaultClasses(), Set.of(), minBeats, false),
-                        nllWindows, seed, threads.threads(), new ConsoleProgress(err, "files"), interrupt.token());
+                        heldOutOptions.filter(), heldOutOptions.nllWindows, seed, threads.threads(),
+                        new ConsoleProgress(err, "files"), interrupt.token());
             } catch (TrainingException e) {
                 throw new TrainingException(e.getMessage() + "; the infill benchmark fills only pieces the model "
                         + "never trained on");

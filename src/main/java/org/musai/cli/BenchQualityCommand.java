@@ -7,10 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.musai.generate.ModelBundle;
-import org.musai.midi.InstrumentFilter;
 import org.musai.midi.TimeSignature;
 import org.musai.quality.QualityBenchmark;
 import org.musai.quality.QualityReport;
@@ -35,14 +33,6 @@ final class BenchQualityCommand implements Callable<Integer> {
 
     /** Where the training corpus lies, relative to the installation (the project checkout). */
     static final Path DEFAULT_CORPUS = Path.of("..", "shared", "corpus", "train");
-    /**
-     * Held-out windows scored by default (about 46,000 tokens): 276 s on 2 cores at a load average of 8, where the
-     * trainer's 244 windows took 145 s at 2.5. All 1,413 windows of the default model's 82 held-out documents would
-     * take 14-70 minutes at those rates.
-     */
-    static final int DEFAULT_NLL_WINDOWS = 96;
-    /** How the default model's dataset was tokenized ({@code musai tokenize -l 16}), to find its held-out files. */
-    static final int DEFAULT_MIN_BEATS = 16;
     static final int MAX_PIECES = 1000;
     /** Names of files shown per reason in the text output; the JSON lists them all. */
     private static final int NAMES_SHOWN = 5;
@@ -64,13 +54,8 @@ final class BenchQualityCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "First seed of every cell (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--nll-windows", defaultValue = "" + DEFAULT_NLL_WINDOWS, paramLabel = "N",
-            description = "Held-out windows of 512 tokens to score, a seeded sample; 0 for all (default ${DEFAULT-VALUE}).")
-    int nllWindows;
-
-    @Option(names = "--min-beats", defaultValue = "" + DEFAULT_MIN_BEATS, paramLabel = "BEATS",
-            description = "The -l the model's dataset was tokenized with, to find its held-out files (default ${DEFAULT-VALUE}).")
-    double minBeats;
+    @Mixin
+    HeldOutOptions heldOutOptions;
 
     @Mixin
     FiguresOutput figuresOutput;
@@ -109,8 +94,8 @@ final class BenchQualityCommand implements Callable<Integer> {
             long nllStart = System.nanoTime();
             try {
                 heldOut = new ModelEvaluation().evaluateHeldOut(bundle.folder(), corpusFolder,
-                        new InstrumentFilter(InstrumentFilter.defaultClasses(), Set.of(), minBeats, false),
-                        nllWindows, seed, threads.threads(), new ConsoleProgress(err, "files"), interrupt.token());
+                        heldOutOptions.filter(), heldOutOptions.nllWindows, seed, threads.threads(),
+                        new ConsoleProgress(err, "files"), interrupt.token());
             } catch (TrainingException e) {
                 notMeasured = e.getMessage(); // said in the report; the pieces can still be judged
             }
@@ -139,8 +124,7 @@ final class BenchQualityCommand implements Callable<Integer> {
     /** Every value, before the model loads. */
     private QualitySuite checkArguments() {
         Arguments.between("--pieces", pieces, 1, MAX_PIECES);
-        Arguments.atLeast("--nll-windows", nllWindows, 0);
-        Arguments.between("--min-beats", minBeats, 0, 1e6);
+        heldOutOptions.check();
         threads.threads();
         if (model != null) {
             Arguments.existingFolder("-M", model);
