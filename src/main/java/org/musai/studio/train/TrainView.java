@@ -261,7 +261,7 @@ public final class TrainView extends BorderPane implements TrainingCharts {
         Button continueRun = button("continueTraining", "Continue", () -> model.continueRun(moreEpochs.getValue()));
         continueRun.setTooltip(new javafx.scene.control.Tooltip("Trains the finished run on, for the epochs beside "
                 + "it; the learning rate's decay stretches over the new length"));
-        BooleanBinding canContinue = model.finishedProperty()
+        BooleanBinding canContinue = model.continuableProperty()
                 .and(model.stateProperty().isEqualTo(TrainViewModel.State.IDLE));
         continueRun.disableProperty().bind(canContinue.not());
         moreEpochs.disableProperty().bind(canContinue.not());
@@ -272,7 +272,8 @@ public final class TrainView extends BorderPane implements TrainingCharts {
         });
         generateWith.setTooltip(new javafx.scene.control.Tooltip("Opens the finished run on the Generate page (a "
                 + "fine-tune on top of its base)"));
-        generateWith.disableProperty().bind(canContinue.not());
+        generateWith.disableProperty().bind(model.finishedProperty()
+                .and(model.stateProperty().isEqualTo(TrainViewModel.State.IDLE)).not());
         HBox controls = new HBox(8, start, pause, resume, stop, continueRun, moreEpochs, generateWith, progress);
 
         HBox figures = new HBox(18, figure("stepText", model.stepTextProperty()),

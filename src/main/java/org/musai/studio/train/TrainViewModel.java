@@ -120,6 +120,8 @@ public final class TrainViewModel {
     private final BooleanProperty resumable = new SimpleBooleanProperty();
     /** Whether the run shown has trained all its steps (it can be continued with more). */
     private final BooleanProperty finished = new SimpleBooleanProperty();
+    /** Finished and the user's own: the shipped models are fine-tuned, never trained on in place. */
+    private final BooleanProperty continuable = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty stepText = new SimpleStringProperty("");
     private final StringProperty speedText = new SimpleStringProperty("");
@@ -341,12 +343,14 @@ public final class TrainViewModel {
         cancel = new CancellationToken();
         pause = new PauseGate();
         finished.set(false);
+        continuable.set(false);
         state.set(State.RUNNING);
         stepText.set("Starting…");
         TrainingListener listener = listener();
         background.run(() -> run.go(listener), summary -> {
             resumable.set(summary.stopped());
             finished.set(!summary.stopped());
+            continuable.set(!summary.stopped() && !isShipped(runFolder.get()));
             stepText.set(String.format(Locale.ROOT, "%s at step %,d", summary.stopped() ? "Stopped" : "Finished",
                     summary.steps()));
             refreshCheckpoints();
@@ -425,8 +429,11 @@ public final class TrainViewModel {
             long done = showHistory(folder);
             resumable.set(done < o.totalSteps());
             finished.set(done >= o.totalSteps());
+            boolean shipped = isShipped(folder);
+            continuable.set(finished.get() && !shipped);
             stepText.set(String.format(Locale.ROOT, "Opened: step %,d of %,d%s", done, o.totalSteps(),
-                    done >= o.totalSteps() ? " (finished: Continue trains it on)" : ""));
+                    shipped ? " (the shipped model: fine-tune it to make it yours)"
+                            : finished.get() ? " (finished: Continue trains it on)" : ""));
             progress.set((double) done / o.totalSteps());
         } catch (Exception e) {
             errors.report("Opening the run " + folder, e);
@@ -661,6 +668,10 @@ public final class TrainViewModel {
 
     public ObjectProperty<State> stateProperty() {
         return state;
+    }
+
+    public BooleanProperty continuableProperty() {
+        return continuable;
     }
 
     public BooleanProperty finishedProperty() {

@@ -161,6 +161,7 @@ class TrainViewModelTest {
         reopened.setCharts(charts);
         reopened.openRun(dir.resolve("run"));
         assertThat(reopened.finishedProperty().get()).isTrue();
+        assertThat(reopened.continuableProperty().get()).isTrue();
         assertThat(reopened.stepTextProperty().get()).contains("Continue").doesNotContain("--");
         assertThat(reopened.datasetNoteProperty().get()).isEqualTo("The dataset the run was trained on");
         reopened.continueRun(2);
@@ -174,6 +175,8 @@ class TrainViewModelTest {
         shipped.setCharts(new RecordingCharts());
         shipped.openRun(ModelBundle.defaultModelFolder());
         assertThat(shipped.finishedProperty().get()).isTrue();
+        assertThat(shipped.continuableProperty().get()).as("Continue is not offered for the shipped model").isFalse();
+        assertThat(shipped.stepTextProperty().get()).contains("fine-tune").doesNotContain("Continue trains");
         shipped.continueRun(1);
         assertThat(errors.reports()).singleElement().asString().contains("not trained in place");
     }
