@@ -44,6 +44,7 @@ public final class MainWindow extends BorderPane {
     private final Stage stage;
     private final StudioPreferences preferences;
     private final Background background = new Background(UiExecutor.javaFx());
+    private final ErrorReporter errors;
     private final DatasetViewModel dataset;
     private final TrainViewModel train;
     private final GenerateViewModel generate;
@@ -55,7 +56,7 @@ public final class MainWindow extends BorderPane {
     public MainWindow(Stage stage, StudioPreferences preferences) {
         this.stage = stage;
         this.preferences = preferences;
-        ErrorReporter errors = new ErrorDialogs(stage);
+        errors = new ErrorDialogs(stage);
         Choosers choosers = new Choosers(preferences);
         dataset = new DatasetViewModel(background, errors);
         train = new TrainViewModel(background, errors);
@@ -229,7 +230,7 @@ public final class MainWindow extends BorderPane {
                             + "files, train an RWKV model, generate, listen and export.\n\n"
                             + String.join("\n", lines.subList(1, lines.size())));
                     alert.show();
-                }, failure -> new ErrorDialogs(stage).report("About MusAI Studio", failure));
+                }, failure -> errors.report("About MusAI Studio", failure));
     }
 
     /**

@@ -131,7 +131,7 @@ public final class TrainBenchmark {
             for (int i = 0; i < PEAK_REPEATS + 2; i++) {
                 long start = System.nanoTime();
                 try (NDArray product = x.matMul(y)) {
-                    product.toFloatArray(); // waits for the device and touches the result
+                    product.getFloat(0, 0); // waits for the device without timing a copy of the result
                 }
                 if (i >= 2) {
                     seconds.add((System.nanoTime() - start) / 1e9);

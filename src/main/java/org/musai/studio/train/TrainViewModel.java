@@ -121,7 +121,8 @@ public final class TrainViewModel {
     /** Whether the run shown has trained all its steps (it can be continued with more). */
     private final BooleanProperty finished = new SimpleBooleanProperty();
     /** Finished and the user's own: the shipped models are fine-tuned, never trained on in place. */
-    private final BooleanProperty continuable = new SimpleBooleanProperty();
+    private final javafx.beans.binding.BooleanBinding continuable = javafx.beans.binding.Bindings.createBooleanBinding(
+            () -> finished.get() && runFolder.get() != null && !isShipped(runFolder.get()), finished, runFolder);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty stepText = new SimpleStringProperty("");
     private final StringProperty speedText = new SimpleStringProperty("");
@@ -343,14 +344,12 @@ public final class TrainViewModel {
         cancel = new CancellationToken();
         pause = new PauseGate();
         finished.set(false);
-        continuable.set(false);
         state.set(State.RUNNING);
         stepText.set("Starting…");
         TrainingListener listener = listener();
         background.run(() -> run.go(listener), summary -> {
             resumable.set(summary.stopped());
             finished.set(!summary.stopped());
-            continuable.set(!summary.stopped() && !isShipped(runFolder.get()));
             stepText.set(String.format(Locale.ROOT, "%s at step %,d", summary.stopped() ? "Stopped" : "Finished",
                     summary.steps()));
             refreshCheckpoints();
@@ -430,7 +429,6 @@ public final class TrainViewModel {
             resumable.set(done < o.totalSteps());
             finished.set(done >= o.totalSteps());
             boolean shipped = isShipped(folder);
-            continuable.set(finished.get() && !shipped);
             stepText.set(String.format(Locale.ROOT, "Opened: step %,d of %,d%s", done, o.totalSteps(),
                     shipped ? " (the shipped model: fine-tune it to make it yours)"
                             : finished.get() ? " (finished: Continue trains it on)" : ""));
@@ -670,7 +668,7 @@ public final class TrainViewModel {
         return state;
     }
 
-    public BooleanProperty continuableProperty() {
+    public javafx.beans.binding.BooleanBinding continuableProperty() {
         return continuable;
     }
 
