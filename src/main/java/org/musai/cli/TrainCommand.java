@@ -127,6 +127,13 @@ final class TrainCommand implements Callable<Integer> {
                     + "matrices; the default) or seed (the seed's PyTorch defaults)."})
     String init;
 
+    @Option(names = "--infill-share", paramLabel = "SHARE",
+            description = {"With an MMM dataset: the share of training rows that are bar-infill examples cut from a "
+                    + "piece (a stretch of bars with one track, or some bars, left to fill) instead of windows of it "
+                    + "(default " + TrainingOptions.DEFAULT_MMM_INFILL_SHARE + "; 0 for none). This is how an MMM "
+                    + "model learns to regenerate bars and add tracks."})
+    Double infillShare;
+
     private static final Set<String> ALLOWED_WITH_RESUME = Set.of("--resume", "--checkpoint-every", "--threads",
             "--epochs_num");
 
@@ -203,7 +210,7 @@ final class TrainCommand implements Callable<Integer> {
                 embed, layers, epochs, steps, learningRate, decayStart, firstEpoch, tinyAttention, headQk, dropout,
                 device, seed, valFraction,
                 checkpointEvery == null ? TrainingOptions.DEFAULT_CHECKPOINT_EVERY : checkpointEvery, init);
-        options = options.withGradientCheckpointing(gradientCheckpointing);
+        options = options.withGradientCheckpointing(gradientCheckpointing).withInfillShare(infillShare);
         return lora ? options.withLora(loraSettings(), loraCheckpoint) : options;
     }
 

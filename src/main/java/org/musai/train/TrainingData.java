@@ -59,13 +59,34 @@ public final class TrainingData {
     /** How far into a document its header reaches: BOS and every following token the predicate calls header. */
     private static final int MAX_HEADER = 32;
 
+    /**
+     * Makes a training row from a whole document instead of a window of it: MMM's bar-infill examples.
+     */
+    @FunctionalInterface
+    public interface DocumentExamples {
+        /**
+         * A sequence of at most {@code maxLength} ids made of a document's ids, or null to take a window as usual;
+         * it draws only from {@code random}, so that a step's batch stays a function of the seed and the step.
+         */
+        int[] example(int[] documentIds, int maxLength, SplittableRandom random);
+    }
+
     private final BinIdxReader tokens;
     private final List<Region> train;
     private final List<Region> validation;
     private final long[] trainEnds;
     private final int ctxLen;
+    private final DocumentExamples examples;
+    private final double exampleShare;
 
     private TrainingData(BinIdxReader tokens, List<Region> train, List<Region> validation, int ctxLen) {
+        this(tokens, train, validation, ctxLen, null, 0);
+    }
+
+    private TrainingData(BinIdxReader tokens, List<Region> train, List<Region> validation, int ctxLen,
+                         DocumentExamples examples, double exampleShare) {
+        this.examples = examples;
+        this.exampleShare = exampleShare;
         this.tokens = tokens;
         this.train = train;
         this.validation = validation;
@@ -142,6 +163,17 @@ public final class TrainingData {
         return new TrainingData(tokens, train, validation, ctxLen);
     }
 
+    /**
+     * The same data, where a {@code share} of the training rows are examples made from their document (validation
+     * stays windows of the held-out documents, so that its loss means what it meant).
+     */
+    public TrainingData withExamples(DocumentExamples made, double share) {
+        if (share < 0 || share > 1) {
+            throw new IllegalArgumentException("the share of examples must be 0-1, not " + share);
+        }
+        return new TrainingData(tokens, train, validation, ctxLen, share > 0 ? made : null, share);
+    }
+
     public int trainRegions() {
         return train.size();
     }
@@ -172,6 +204,10 @@ public final class TrainingData {
             region = region >= 0 ? region : -region - 1;
             Region r = train.get(region);
             long offsetInRegion = at - (trainEnds[region] - r.length());
+            // drawn only with examples: a run without them gets the batches it always got
+            if (examples != null && random.nextDouble() < exampleShare && builder.fillWithExample(row, r, random)) {
+                continue;
+            }
             int body = ctxLen + 1 - r.header();
             if (r.header() > 0 && offsetInRegion > r.header() && r.length() > ctxLen + 1L && body > 1) {
                 long start = Math.max(r.header(), Math.min(offsetInRegion, r.length() - body));
@@ -331,6 +367,23 @@ public final class TrainingData {
                 targets[row * ctx + t] = counts ? window[t + 1] : SpecialTokens.PAD;
                 mask[row * ctx + t] = counts ? 1f : 0f;
             }
+        }
+
+        /** A row of an example made from the region's document; false when none could be made of it. */
+        boolean fillWithExample(int row, Region region, SplittableRandom random) throws IOException {
+            int[] document = new int[region.length()];
+            tokens.read(region.start(), document, 0, document.length);
+            int[] example = examples.example(document, ctx + 1, random);
+            if (example == null || example.length < 2) {
+                return false;
+            }
+            for (int t = 0; t < ctx; t++) {
+                boolean real = t + 1 < example.length;
+                inputs[row * ctx + t] = t < example.length ? example[t] : SpecialTokens.PAD;
+                targets[row * ctx + t] = real ? example[t + 1] : SpecialTokens.PAD;
+                mask[row * ctx + t] = real ? 1f : 0f;
+            }
+            return true;
         }
 
         Batch build() {

@@ -40,13 +40,16 @@ import org.musai.model.RwkvWeights;
  *                        ({@code -g}): less memory, more arithmetic, the same gradients
  * @param vae             where the embeddings come from an embedding VAE ({@code -v PATH} frozen, {@code -v true}
  *                        trained jointly); null for the model's own table
+ * @param infillShare     with an MMM dataset, the share of training rows that are bar-infill examples cut from a
+ *                        document ({@code --infill-share}) rather than windows of it; null for the tokenization's
+ *                        default ({@value #DEFAULT_MMM_INFILL_SHARE} for MMM, none for REMI)
  */
 public record TrainingOptions(Path dataset, Path binidx, int textVocabSize, Path output, Path baseModel, int ctxLen,
                               int batch, int embed, int layers, int epochs, int stepsPerEpoch, double learningRate,
                               double decayStartEpoch, int firstEpoch, boolean tinyAttention, boolean headQk,
                               float dropout, String device, long seed, double valFraction, int checkpointEvery,
                               String init, LoraSettings lora, Path loraStart, boolean gradientCheckpointing,
-                              VaeMode vae) {
+                              VaeMode vae, Double infillShare) {
 
     /** RWKV-LM's v4neo initialisation (identity blocks, orthogonal matrices): the default, as it trains faster. */
     public static final String V4NEO_INIT = "v4neo";
@@ -59,6 +62,9 @@ public record TrainingOptions(Path dataset, Path binidx, int textVocabSize, Path
      * Smaller models take shorter steps and write smaller checkpoints alike, so the share stays about the same.
      */
     public static final int DEFAULT_CHECKPOINT_EVERY = 200;
+
+    /** Half the rows of an MMM run are infill examples: the model keeps reading whole documents, and learns fills. */
+    public static final double DEFAULT_MMM_INFILL_SHARE = 0.5;
 
     /** Checks the settings for nonsense; the message names the flag. */
     public TrainingOptions {
@@ -87,6 +93,8 @@ public record TrainingOptions(Path dataset, Path binidx, int textVocabSize, Path
                 + "a base model (-m), whose embeddings are its own");
         require(vae == null || !vae.joint() || !gradientCheckpointing, "-g with -v true is not available: the "
                 + "recomputed embeddings would draw other latents");
+        require(infillShare == null || infillShare >= 0 && infillShare <= 1,
+                "--infill-share must be 0-1, not " + infillShare);
         device = device == null ? "cpu" : device;
         init = init == null ? V4NEO_INIT : init;
     }
@@ -109,42 +117,49 @@ public record TrainingOptions(Path dataset, Path binidx, int textVocabSize, Path
                            String init) {
         this(dataset, binidx, textVocabSize, output, baseModel, ctxLen, batch, embed, layers, epochs, stepsPerEpoch,
                 learningRate, decayStartEpoch, firstEpoch, tinyAttention, headQk, dropout, device, seed, valFraction,
-                checkpointEvery, init, null, null, false, null);
+                checkpointEvery, init, null, null, false, null, null);
     }
 
     /** The same options as a LoRA fine-tune with these settings, starting from {@code start} (or fresh if null). */
     public TrainingOptions withLora(LoraSettings settings, Path start) {
         return new TrainingOptions(dataset, binidx, textVocabSize, output, baseModel, ctxLen, batch, embed, layers,
                 epochs, stepsPerEpoch, learningRate, decayStartEpoch, firstEpoch, tinyAttention, headQk, dropout,
-                device, seed, valFraction, checkpointEvery, init, settings, start, gradientCheckpointing, vae);
+                device, seed, valFraction, checkpointEvery, init, settings, start, gradientCheckpointing, vae, infillShare);
     }
 
     /** The same options with more epochs (a finished run continued); the decay stretches over the new length. */
     public TrainingOptions withEpochs(int count) {
         return new TrainingOptions(dataset, binidx, textVocabSize, output, baseModel, ctxLen, batch, embed, layers,
                 count, stepsPerEpoch, learningRate, decayStartEpoch, firstEpoch, tinyAttention, headQk, dropout,
-                device, seed, valFraction, checkpointEvery, init, lora, loraStart, gradientCheckpointing, vae);
+                device, seed, valFraction, checkpointEvery, init, lora, loraStart, gradientCheckpointing, vae, infillShare);
     }
 
     /** The same options, with block recomputation ({@code -g}) on or off. */
     public TrainingOptions withGradientCheckpointing(boolean on) {
         return new TrainingOptions(dataset, binidx, textVocabSize, output, baseModel, ctxLen, batch, embed, layers,
                 epochs, stepsPerEpoch, learningRate, decayStartEpoch, firstEpoch, tinyAttention, headQk, dropout,
-                device, seed, valFraction, checkpointEvery, init, lora, loraStart, on, vae);
+                device, seed, valFraction, checkpointEvery, init, lora, loraStart, on, vae, infillShare);
     }
 
     /** The same options, with embeddings from a VAE (null: the model's own table). */
     public TrainingOptions withVae(VaeMode mode) {
         return new TrainingOptions(dataset, binidx, textVocabSize, output, baseModel, ctxLen, batch, embed, layers,
                 epochs, stepsPerEpoch, learningRate, decayStartEpoch, firstEpoch, tinyAttention, headQk, dropout,
-                device, seed, valFraction, checkpointEvery, init, lora, loraStart, gradientCheckpointing, mode);
+                device, seed, valFraction, checkpointEvery, init, lora, loraStart, gradientCheckpointing, mode, infillShare);
     }
 
     /** The same options with another checkpoint interval (a resumed run may change it). */
     public TrainingOptions withCheckpointEvery(int steps) {
         return new TrainingOptions(dataset, binidx, textVocabSize, output, baseModel, ctxLen, batch, embed, layers,
                 epochs, stepsPerEpoch, learningRate, decayStartEpoch, firstEpoch, tinyAttention, headQk, dropout,
-                device, seed, valFraction, steps, init, lora, loraStart, gradientCheckpointing, vae);
+                device, seed, valFraction, steps, init, lora, loraStart, gradientCheckpointing, vae, infillShare);
+    }
+
+    /** The same options with another share of infill examples (null: the tokenization's default). */
+    public TrainingOptions withInfillShare(Double share) {
+        return new TrainingOptions(dataset, binidx, textVocabSize, output, baseModel, ctxLen, batch, embed, layers,
+                epochs, stepsPerEpoch, learningRate, decayStartEpoch, firstEpoch, tinyAttention, headQk, dropout,
+                device, seed, valFraction, checkpointEvery, init, lora, loraStart, gradientCheckpointing, vae, share);
     }
 
     /** Fresh weights for a model of this shape, as {@link #init} says. */

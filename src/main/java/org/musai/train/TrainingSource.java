@@ -34,7 +34,13 @@ final class TrainingSource implements AutoCloseable {
         if (options.dataset() != null) {
             try {
                 Dataset dataset = Dataset.open(options.dataset());
-                return new TrainingSource(dataset, dataset.tokens(), options);
+                TrainingSource source = new TrainingSource(dataset, dataset.tokens(), options);
+                if (source.infillShare() < 0) {
+                    source.close();
+                    throw new TrainingException("--infill-share needs an MMM dataset; this one is "
+                            + dataset.codec().tokenizer().config().algorithm());
+                }
+                return source;
             } catch (DatasetException e) {
                 throw new TrainingException(e.getMessage());
             }
@@ -77,8 +83,26 @@ final class TrainingSource implements AutoCloseable {
     }
 
     TrainingData data(int ctxLen) throws IOException {
-        return dataset != null ? TrainingData.byDocument(tokens, ctxLen, options.valFraction(), options.seed(),
-                dataset.codec().tokenizer()::isHeader) : TrainingData.byStream(tokens, ctxLen, options.valFraction());
+        if (dataset == null) {
+            return TrainingData.byStream(tokens, ctxLen, options.valFraction());
+        }
+        TrainingData data = TrainingData.byDocument(tokens, ctxLen, options.valFraction(), options.seed(),
+                dataset.codec().tokenizer()::isHeader);
+        double share = infillShare();
+        return share > 0 ? data.withExamples(new InfillExamples(dataset.codec()), share) : data;
+    }
+
+    /**
+     * The share of infill examples among the training rows: as asked, else MMM's default; none for REMI or text;
+     * -1 when a share was asked of a dataset that cannot make them.
+     */
+    double infillShare() {
+        boolean mmm = dataset != null && dataset.codec().tokenizer() instanceof org.musai.token.mmm.MmmTokenizer;
+        if (options.infillShare() != null && options.infillShare() > 0 && !mmm) {
+            return -1;
+        }
+        return !mmm ? 0 : options.infillShare() != null ? options.infillShare()
+                : TrainingOptions.DEFAULT_MMM_INFILL_SHARE;
     }
 
     void copyTokenizerTo(RunFolder run) throws IOException {

@@ -64,6 +64,42 @@ class TrainingDataTest {
         }
     }
 
+    @Test
+    void anMmmRunTrainsOnInfillExamplesCutFromItsDocuments() throws Exception {
+        Path dataset = temp.resolve("mmm");
+        new org.musai.token.dataset.DatasetBuilder().build(new org.musai.token.dataset.DatasetRequest(
+                org.musai.token.dataset.SourceFiles.find(org.musai.TestCorpus.bundled(), null), dataset,
+                org.musai.token.TokenizerConfig.defaults(org.musai.token.TokenizerConfig.Algorithm.MMM),
+                org.musai.midi.InstrumentFilter.defaults(), true, 600, 1), org.musai.progress.ProgressListener.NONE,
+                new org.musai.progress.CancellationToken());
+        TrainingOptions options = new TrainingOptions(dataset, null, 0, temp.resolve("run"), null, 512, 4, 16, 1, 1,
+                1, 1e-3, 0, 0, false, false, 0f, "cpu", 7, 0.1, 10);
+        try (TrainingSource source = TrainingSource.open(options);
+             TrainingSource none = TrainingSource.open(options.withInfillShare(0.0));
+             TrainingSource all = TrainingSource.open(options.withInfillShare(1.0))) {
+            assertThat(source.infillShare()).isEqualTo(TrainingOptions.DEFAULT_MMM_INFILL_SHARE);
+            org.musai.token.TokenCodec codec = org.musai.token.dataset.Dataset.open(dataset).codec();
+            var ids = ((org.musai.token.mmm.MmmTokenizer) codec.tokenizer()).tokenIds();
+            TrainingData.Batch plain = none.data(512).trainBatch(4, 7, 3);
+            TrainingData.Batch examples = all.data(512).trainBatch(4, 7, 3);
+            assertThat(examples.inputs()).isEqualTo(all.data(512).trainBatch(4, 7, 3).inputs()); // seeded
+            int withFills = 0;
+            for (int row = 0; row < 4; row++) {
+                long[] rowIds = Arrays.copyOfRange(examples.inputs(), row * 512, (row + 1) * 512);
+                int[] base = codec.toBaseIds(Arrays.stream(rowIds).mapToInt(id -> (int) id)
+                        .filter(id -> id != org.musai.token.SpecialTokens.PAD).toArray()).ids();
+                assertThat(base[0]).isEqualTo(org.musai.token.SpecialTokens.BOS); // an example is whole
+                withFills += Arrays.stream(base).anyMatch(id -> id == ids.fillStart()) ? 1 : 0;
+                long[] plainRow = Arrays.copyOfRange(plain.inputs(), row * 512, (row + 1) * 512);
+                assertThat(codec.toBaseIds(Arrays.stream(plainRow).mapToInt(id -> (int) id).toArray()).ids())
+                        .doesNotContain(ids.fillStart());
+            }
+            assertThat(withFills).isEqualTo(4);
+            // a row's targets are its inputs moved by one, padding masked out
+            assertThat(examples.targets()[0]).isEqualTo(examples.inputs()[1]);
+        }
+    }
+
     private static String inputs(List<TrainingData.Batch> batches) {
         StringBuilder text = new StringBuilder();
         batches.forEach(b -> text.append(Arrays.toString(b.inputs())));

@@ -116,6 +116,98 @@ public final class MmmTokenizer implements Tokenizer {
         return slots;
     }
 
+    /** The shortest stretch of bars a training example is cut to (unless the piece is shorter). */
+    static final int MIN_EXAMPLE_BARS = 4;
+    /** The most bars one training example regenerates in a stretch, as a musician selects them. */
+    static final int MAX_FILL_BARS = 8;
+    /** Share of training examples that rewrite one track over all their bars: the way a new part is asked for. */
+    static final double WHOLE_TRACK_SHARE = 0.3;
+    /** Share of training examples that rewrite bars of every track at once. */
+    static final double ALL_TRACKS_SHARE = 0.1;
+
+    /**
+     * A bar-infill training example cut from a plain document (base ids, as {@link #encode} writes them): a random
+     * stretch of {@link #MIN_EXAMPLE_BARS} to {@code maxBars} bars, made a document of its own, with either one track
+     * left to fill over all its bars, or a random run of at most {@link #MAX_FILL_BARS} bars of one track or of all.
+     * MMM learns infill from such examples (Ens &amp; Pasquier, 2020): a model that never saw a FILL_START writes
+     * fills that ignore the music around them. Null when the tokens are not a plain document with notes.
+     */
+    public int[] trainingExample(int[] plainBaseIds, int maxBars, java.util.random.RandomGenerator random) {
+        MmmDocument document = MmmDocument.parse(plainBaseIds, ids);
+        if (document == null || document.barCount() == 0 || maxBars < 1) {
+            return null;
+        }
+        int most = Math.min(document.barCount(), maxBars);
+        int least = Math.min(most, MIN_EXAMPLE_BARS);
+        int count = least + random.nextInt(most - least + 1);
+        MmmDocument segment = document.segment(random.nextInt(document.barCount() - count + 1), count, ids);
+        if (segment.trackCount() == 0) {
+            return null;
+        }
+        int[] one = {random.nextInt(segment.trackCount())};
+        double kind = random.nextDouble();
+        if (kind < WHOLE_TRACK_SHARE) {
+            return segment.infill(one, 0, count - 1, ids, false);
+        }
+        int length = 1 + random.nextInt(Math.min(MAX_FILL_BARS, count));
+        int first = random.nextInt(count - length + 1);
+        int[] tracks = kind < WHOLE_TRACK_SHARE + ALL_TRACKS_SHARE
+                ? java.util.stream.IntStream.range(0, segment.trackCount()).toArray() : one;
+        return segment.infill(tracks, first, first + length - 1, ids, false);
+    }
+
+    /**
+     * What a generator continues to write a new part over a whole score: the document with one more track, of the
+     * given instrument and density level, every bar of it left to fill, up to its first FILL_START; and its slots.
+     *
+     * @throws IllegalArgumentException when the score has no notes to add to, already has a part of that instrument
+     *                                  (MMM keeps one part per instrument), or the density is not 0-9
+     */
+    public NewTrack addTrackPrompt(Score score, int program, boolean drum, int density) {
+        if (density < 0 || density >= MmmTokenIds.DENSITY_LEVELS) {
+            throw new IllegalArgumentException("density must be 0-" + (MmmTokenIds.DENSITY_LEVELS - 1) + ", not "
+                    + density);
+        }
+        MmmDocument document = document(score);
+        int instrument = ids.instrumentId(drum ? 0 : program, drum);
+        int index = 0;
+        for (int t = 0; t < document.trackCount(); t++) {
+            int other = document.instrumentId(t, ids);
+            if (other == instrument) {
+                throw new IllegalArgumentException("the piece already has this instrument's part: regenerate that "
+                        + "track instead");
+            }
+            index += canonicalOrder(ids.valueOf(other)) < canonicalOrder(drum ? -1 : program) ? 1 : 0;
+        }
+        MmmDocument withTrack = document.withEmptyTrack(index, instrument, ids.densityId(density), ids);
+        int last = withTrack.barCount() - 1;
+        List<FillSlot> slots = new ArrayList<>();
+        for (int bar = 0; bar <= last; bar++) {
+            slots.add(new FillSlot(index, bar));
+        }
+        return new NewTrack(withTrack.infill(new int[]{index}, 0, last, ids, true), index, slots);
+    }
+
+    /**
+     * A prompt that asks for a new part.
+     *
+     * @param prompt the bar-infill form up to its first FILL_START
+     * @param track  the new track's index in the canonical order
+     * @param slots  its bars, one fill each
+     */
+    public record NewTrack(int[] prompt, int track, List<FillSlot> slots) {
+    }
+
+    /** Programs ascending, drums (value -1) last: the encoder's track order. */
+    private static int canonicalOrder(int instrumentValue) {
+        return instrumentValue < 0 ? Integer.MAX_VALUE : instrumentValue;
+    }
+
+    /** The density level of {@code notes} notes over {@code bars} bars, 0-9, as DENSITY tokens say it. */
+    public static int densityLevel(int notes, int bars) {
+        return NoteDensity.level(notes, Math.max(1, bars));
+    }
+
     /**
      * The score of a plain or bar-infill sequence, up to its first EOS. Each fill goes where the placeholder of
      * the same rank stands; a placeholder without fill leaves its bar empty, and a fill without placeholder is
