@@ -12,15 +12,11 @@ final class ClassListConverter implements ITypeConverter<Set<InstrumentClass>> {
     @Override
     public Set<InstrumentClass> convert(String value) {
         Set<InstrumentClass> classes = EnumSet.noneOf(InstrumentClass.class);
-        try {
-            for (String part : value.split(",")) {
-                if (!part.isBlank()) {
-                    classes.add(InstrumentClass.parse(part));
-                }
+        InstrumentClassConverter one = new InstrumentClassConverter();
+        for (String part : value.split(",")) {
+            if (!part.isBlank()) {
+                classes.add(one.convert(part));
             }
-        } catch (IllegalArgumentException e) {
-            // picocli prints a conversion error's message alone; any other exception's class name
-            throw new TypeConversionException(e.getMessage());
         }
         if (classes.isEmpty()) {
             throw new TypeConversionException("no instrument class in '" + value + "'");

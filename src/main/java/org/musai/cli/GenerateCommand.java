@@ -123,6 +123,17 @@ final class GenerateCommand implements Callable<Integer> {
                     + "(default: all).", "Tracks of the same instrument are regenerated together."})
     List<Integer> tracks;
 
+    @Option(names = "--add-track", paramLabel = "CLASS", converter = InstrumentClassConverter.class,
+            description = {"Write a new part over the whole primer (needs --primer; without -M the default MMM model "
+                    + "writes it): an instrument class, 0-16 or a name such as bass or drums, played on the class's "
+                    + "first General MIDI program.", "Every note of the primer stays as it is."})
+    InstrumentClass addTrack;
+
+    @Option(names = "--density", paramLabel = "0-9", defaultValue = "-1",
+            description = {"With --add-track: how busy the new part is, as MMM bins notes per bar (0: under half a "
+                    + "note, 5: 6-8, 9: 16 or more; default: as busy as the primer's parts on average)."})
+    int density;
+
     @Option(names = "--adapter", paramLabel = "DIR",
             description = {"A LoRA fine-tune (its run folder) to merge into the model at load: -M names the base "
                     + "(default: the base the run names).", "A LoRA run folder also works alone as -M."})
@@ -136,9 +147,12 @@ final class GenerateCommand implements Callable<Integer> {
         checkArguments();
         ModelBundle bundle = adapter != null ? ModelBundle.load(adapter, model)
                 : model != null ? ModelBundle.load(model)
-                : infill ? ModelBundle.loadDefaultInfill() : ModelBundle.loadDefault();
+                : infill || addTrack != null ? ModelBundle.loadDefaultInfill() : ModelBundle.loadDefault();
         if (infill) {
             return infill(bundle);
+        }
+        if (addTrack != null) {
+            return addTrack(bundle);
         }
         boolean midiPrimer = primer != null && Arguments.contentOf(primer) == Arguments.Content.MIDI;
         Score primerScore = midiPrimer ? new SmfReader().read(primer) : null;
@@ -208,6 +222,17 @@ final class GenerateCommand implements Callable<Integer> {
                         + "regenerate; " + primer + " is not a MIDI file");
             }
         }
+        if (addTrack != null) {
+            if (infill) {
+                throw new IllegalArgumentException("give --add-track or --infill, not both");
+            }
+            if (primer == null || Arguments.contentOf(primer) != Arguments.Content.MIDI) {
+                throw new IllegalArgumentException("--add-track needs --primer with the MIDI file to add a part to");
+            }
+        }
+        if (density != -1) {
+            Arguments.between("--density", density, 0, 9);
+        }
         if (infill) {
             if (primer == null) {
                 throw new IllegalArgumentException("--infill needs --primer with the MIDI file whose bars to "
@@ -273,6 +298,27 @@ final class GenerateCommand implements Callable<Integer> {
                         first + 1, last + 1, Generator.regeneratedTracks(score, chosen).stream().map(t -> t + 1)
                                 .toList(), piece.score().noteCount(),
                         piece.seed(), piece.seconds());
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Writes a new part over the whole primer, once per variation. */
+    private int addTrack(ModelBundle bundle) throws Exception {
+        Score score = new SmfReader().read(primer);
+        Generator generator = new Generator(bundle);
+        SamplingSettings sampling = sampling();
+        PrintWriter out = spec.commandLine().getOut();
+        boolean drum = addTrack == InstrumentClass.DRUMS;
+        try (CancelOnInterrupt interrupt = new CancelOnInterrupt()) {
+            for (int i = 0; i < variations; i++) {
+                Generation piece = generator.addTrack(score, addTrack.firstProgram(), drum, density,
+                        sampling.withSeed(seed + i), maxTokens, interrupt.token());
+                Path file = variations == 1 ? output : numbered(output, i + 1);
+                new SmfWriter().write(piece.score(), file);
+                out.printf(Locale.ROOT, "%s: a %s part added, %d notes (the primer's %d kept), seed %d, %.2f s%n",
+                        file, addTrack.displayName(), piece.score().noteCount() - score.noteCount(),
+                        score.noteCount(), piece.seed(), piece.seconds());
             }
         }
         return ExitCodes.OK;

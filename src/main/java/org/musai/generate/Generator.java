@@ -193,10 +193,60 @@ public final class Generator {
         } catch (IllegalArgumentException e) {
             throw new GenerationException(e.getMessage());
         }
+        return fill(score, quantized, prompt, slots, t -> quantized.tracks().get(t).instrumentClass(), instruments,
+                firstBar, lastBar, sampling, maxTokens, cancel, start);
+    }
+
+    /**
+     * Writes a new part over the whole of a score with an MMM model: a track of {@code program} (or the drum kit),
+     * as busy as {@code density} says (0-9, notes per bar as MMM's DENSITY tokens bin them; -1 for as busy as the
+     * score's parts are on average), every other note, track, tempo and meter kept as they are.
+     */
+    public Generation addTrack(Score score, int program, boolean drum, int density, SamplingSettings sampling,
+                               int maxTokens, CancellationToken cancel) throws GenerationException, CancelledException {
+        if (mmm == null) {
+            throw new GenerationException("adding a track needs an MMM model; this one uses "
+                    + model.codec().tokenizer().config().algorithm() + " tokens (without a model the default MMM "
+                    + "model writes it)");
+        }
+        long start = System.nanoTime();
+        Score quantized = new Quantizer(quantization).quantize(score);
+        if (quantized.noteCount() == 0) {
+            throw new GenerationException("a track is added to music: this piece has no notes the model can read");
+        }
+        MmmTokenizer.NewTrack asked;
+        try {
+            asked = mmm.addTrackPrompt(score, program, drum, density >= 0 ? density : averageDensity(score));
+        } catch (IllegalArgumentException e) {
+            throw new GenerationException(e.getMessage());
+        }
+        int lastBar = asked.slots().size() - 1;
+        return fill(score, quantized, asked.prompt(), asked.slots(), t -> InstrumentClass.of(program, drum),
+                Set.of(new PrimerSplice.Instrument(drum ? 0 : program, drum)), 0, lastBar, sampling, maxTokens, cancel,
+                start);
+    }
+
+    /** The density level of a score's parts on average: notes per part and bar, as MMM bins it. */
+    private int averageDensity(Score score) {
+        Score quantized = new Quantizer(quantization).quantize(score);
+        int parts = (int) quantized.tracks().stream().map(PrimerSplice.Instrument::of).distinct().count();
+        int bars = mmm.barCount(score);
+        return MmmTokenizer.densityLevel(quantized.noteCount() / Math.max(1, parts), bars);
+    }
+
+    /**
+     * Draws the fills of a bar-infill prompt, one per slot, each kept to its bar and its instrument class, and puts
+     * them into the score where the instruments' notes in bars {@code firstBar..lastBar} were.
+     */
+    private Generation fill(Score score, Score quantized, int[] prompt, List<FillSlot> slots,
+                            java.util.function.IntFunction<InstrumentClass> classOfTrack,
+                            Set<PrimerSplice.Instrument> instruments, int firstBar, int lastBar,
+                            SamplingSettings sampling, int maxTokens, CancellationToken cancel, long start)
+            throws CancelledException {
         BarGrid grid = BarGrid.of(quantized.timeSignatures(), quantization);
         int[] lengths = slots.stream().mapToInt(slot -> grid.barLength(slot.bar())).toArray();
-        ClassLimits.Limit[] limits = slots.stream().map(slot -> ClassLimits.DEFAULTS.of(
-                quantized.tracks().get(slot.track()).instrumentClass())).toArray(ClassLimits.Limit[]::new);
+        ClassLimits.Limit[] limits = slots.stream().map(slot -> ClassLimits.DEFAULTS.of(classOfTrack.apply(
+                slot.track()))).toArray(ClassLimits.Limit[]::new);
         MmmFillGrammar grammar = new MmmFillGrammar(mmm.tokenIds(), lengths, limits);
         for (int id : prompt) {
             grammar.accept(id);

@@ -84,6 +84,19 @@ class GenerateCommandTest {
         assertThat(trackNames(redone)).isEqualTo(trackNames(original));
     }
 
+    @Test
+    void addTrackWritesANewPartOverThePrimer(@TempDir Path dir) throws Exception {
+        Path elise = TestCorpus.bundled().resolve("muspy/fur-elise.mid");
+        CliRunner.Result result = CliRunner.run("generate", "-o", dir.resolve("with-bass.mid"), "--add-track", "4",
+                "--primer", elise, "--seed", "3", "--density", "3");
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.out()).contains("a Bass part added");
+        javax.sound.midi.Sequence original = javax.sound.midi.MidiSystem.getSequence(elise.toFile());
+        javax.sound.midi.Sequence added = javax.sound.midi.MidiSystem.getSequence(dir.resolve("with-bass.mid")
+                .toFile());
+        assertThat(trackNames(added)).containsAll(trackNames(original)).contains("Bass");
+    }
+
     private static java.util.List<String> trackNames(javax.sound.midi.Sequence sequence) {
         java.util.List<String> names = new java.util.ArrayList<>();
         for (javax.sound.midi.Track track : sequence.getTracks()) {
@@ -115,6 +128,13 @@ class GenerateCommandTest {
         refused("needs an MMM model", "generate", "-M", "assets/models/default", "-o", dir.resolve("a.mid"),
                 "--infill", "--primer", TestCorpus.bundled().resolve("muspy/fur-elise.mid"), "--bars-range", "1-2");
         refused("no such file", "generate", "-o", dir.resolve("a.mid"), "--primer", dir.resolve("none.mid"));
+        refused("--add-track needs --primer", "generate", "-o", dir.resolve("a.mid"), "--add-track", "bass");
+        refused("unknown instrument class", "generate", "-o", dir.resolve("a.mid"), "--add-track", "kazoo",
+                "--primer", TestCorpus.bundled().resolve("muspy/fur-elise.mid"));
+        refused("--density", "generate", "-o", dir.resolve("a.mid"), "--add-track", "bass", "--density", "10",
+                "--primer", TestCorpus.bundled().resolve("muspy/fur-elise.mid"));
+        refused("already has this instrument", "generate", "-o", dir.resolve("a.mid"), "--add-track", "piano",
+                "--primer", TestCorpus.bundled().resolve("muspy/fur-elise.mid"));
         refused("no such file", "render", dir.resolve("none.mid"), "-o", dir.resolve("a.wav"));
         Path fake = Files.writeString(dir.resolve("fake.sf2"), "nope");
         refused("soundfont", "render", TestCorpus.bundled().resolve("muspy/fur-elise.mid"), "-o", dir.resolve("b.wav"),
