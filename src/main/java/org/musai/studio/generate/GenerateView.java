@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
+import javafx.collections.FXCollections;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -261,7 +262,31 @@ public final class GenerateView extends BorderPane {
         fit.setOnAction(e -> roll.zoomToFit());
         fit.setMinWidth(Region.USE_PREF_SIZE);
         regenerate.setMinWidth(Region.USE_PREF_SIZE);
-        HBox rollBar = new HBox(8, fit, regenerate, selection);
+        ComboBox<InstrumentClass> newPart = new ComboBox<>(FXCollections.observableArrayList(
+                InstrumentClass.values()));
+        newPart.setId("newPartClass");
+        newPart.setValue(InstrumentClass.BASS);
+        newPart.setMinWidth(Region.USE_PREF_SIZE);
+        newPart.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(InstrumentClass c) {
+                return c == null ? "" : c.displayName();
+            }
+
+            @Override
+            public InstrumentClass fromString(String text) {
+                return InstrumentClass.parse(text);
+            }
+        });
+        Button addTrack = new Button("Add track");
+        addTrack.setId("addTrack");
+        addTrack.setMinWidth(Region.USE_PREF_SIZE);
+        addTrack.setTooltip(new javafx.scene.control.Tooltip("Write a new part of this instrument over the whole "
+                + "piece; every other note stays"));
+        addTrack.setOnAction(e -> model.addTrack(newPart.getValue()));
+        addTrack.disableProperty().bind(model.infillModelProperty().isNull().or(model.selectedProperty().isNull())
+                .or(model.busyProperty()));
+        HBox rollBar = new HBox(8, fit, regenerate, newPart, addTrack, selection);
         BorderPane center = new BorderPane(roll);
         center.setTop(rollBar);
         BorderPane pane = new BorderPane(center);

@@ -280,6 +280,33 @@ public final class GenerateViewModel {
                 }, failure -> failed("Regenerating the selection", failure));
     }
 
+    /**
+     * Writes a new part of this instrument class over the whole shown piece (a primer or a generated piece) with the
+     * MMM model; the piece with it becomes a new variation, the shown one stays as it was.
+     */
+    public void addTrack(InstrumentClass instrument) {
+        ModelBundle bundle = infillModel.get();
+        Variation shown = selected.get();
+        if (bundle == null || shown == null || busy.get() || instrument == null) {
+            return;
+        }
+        begin("Adding a " + instrument.displayName() + " part…");
+        CancellationToken token = cancel;
+        SamplingSettings settings = sampling(seed.get());
+        background.run(() -> new Generator(bundle).addTrack(shown.generation().score(), instrument.firstProgram(),
+                instrument == InstrumentClass.DRUMS, -1, settings, GenerationRequest.DEFAULT_MAX_TOKENS, token),
+                piece -> {
+                    String label = String.format(Locale.ROOT, "%d · %s + %s", ++generated,
+                            shown.label().split(" ")[0], instrument.displayName());
+                    Variation variation = new Variation(label, piece);
+                    variations.add(variation);
+                    selected.set(variation);
+                    status.set(String.format(Locale.ROOT, "A %s part added in %.1f s", instrument.displayName(),
+                            piece.seconds()));
+                    busy.set(false);
+                }, failure -> failed("Adding a track", failure));
+    }
+
     private static Set<Integer> allTracks(Score score) {
         Set<Integer> all = new TreeSet<>();
         for (int i = 0; i < score.tracks().size(); i++) {

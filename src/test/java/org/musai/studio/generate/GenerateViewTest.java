@@ -60,6 +60,34 @@ class GenerateViewTest {
                 InstrumentClass.BASS, InstrumentClass.DRUMS);
     }
 
+    /** A piece the REMI model wrote, then Add track with drums chosen: a new variation with a drum part besides. */
+    @Test
+    void addTrackWritesANewPartOverTheShownPiece(FxRobot robot) throws Exception {
+        robot.interact(() -> model.loadModel(null));
+        Await.until(() -> model.modelProperty().get() != null && model.infillModelProperty().get() != null, 60);
+        robot.interact(() -> {
+            model.classes().retainAll(Set.of(InstrumentClass.PIANO));
+            model.classes().add(InstrumentClass.PIANO);
+            model.barsProperty().set(4);
+        });
+        robot.clickOn("#generate");
+        Await.until(() -> model.variations().size() == 1 && !model.busyProperty().get(), 60);
+        Score written = model.selectedProperty().get().generation().score();
+        javafx.scene.control.ComboBox<InstrumentClass> newPart = robot.lookup("#newPartClass").query();
+        robot.interact(() -> newPart.setValue(InstrumentClass.DRUMS));
+        robot.clickOn("#addTrack");
+        Await.until(() -> model.variations().size() == 2 && !model.busyProperty().get(), 60);
+        assertThat(errors.reports()).isEmpty();
+        Score withDrums = model.selectedProperty().get().generation().score();
+        assertThat(model.selectedProperty().get().label()).contains("+ Drums");
+        assertThat(withDrums.tracks()).hasSize(written.tracks().size() + 1);
+        assertThat(withDrums.tracks().get(withDrums.tracks().size() - 1).drum()).isTrue();
+        assertThat(withDrums.tracks().subList(0, written.tracks().size())).isEqualTo(written.tracks());
+        assertThat(model.statusProperty().get()).startsWith("A Drums part added");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.pianoRoll().getScore()).isEqualTo(withDrums);
+    }
+
     @Test
     void generatesIntoThePianoRollAndTheDragCarriesAMidiFile(FxRobot robot) throws Exception {
         robot.interact(() -> model.loadModel(null));
