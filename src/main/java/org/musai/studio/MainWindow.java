@@ -143,7 +143,7 @@ public final class MainWindow extends BorderPane {
             select(0);
             choosers.folder(stage, "Folder of MIDI files", Place.MIDI_FOLDER).ifPresent(dataset::chooseSource);
         });
-        MenuItem openDataset = item("Open dataset…", null, () -> {
+        MenuItem openDataset = item("Open dataset…", "Shortcut+D", () -> {
             select(1);
             choosers.folder(stage, "Dataset folder", Place.DATASET_FOLDER).ifPresent(train::chooseDataset);
         });
@@ -151,7 +151,7 @@ public final class MainWindow extends BorderPane {
             select(1);
             choosers.folder(stage, "Run folder", Place.RUN_FOLDER).ifPresent(train::openRun);
         });
-        MenuItem openModel = item("Open model…", null, () -> {
+        MenuItem openModel = item("Open model…", "Shortcut+M", () -> {
             select(2);
             choosers.folder(stage, "Model or run folder", Place.MODEL_FOLDER).ifPresent(generate::loadModel);
         });
@@ -164,7 +164,7 @@ public final class MainWindow extends BorderPane {
                 Platform.exit();
             }
         });
-        MenuItem workspaceFolder = item("Workspace folder…", null, () -> choosers
+        MenuItem workspaceFolder = item("Workspace folder…", "Shortcut+Comma", () -> choosers
                 .folder(stage, "Workspace folder (new datasets and runs go under it)", Place.DATASET_FOLDER)
                 .ifPresent(folder -> {
                     preferences.setWorkspaceFolder(folder);
@@ -188,10 +188,14 @@ public final class MainWindow extends BorderPane {
         MenuItem regenerate = item("Regenerate selection", "Shortcut+R", generateView::regenerateSelection);
         regenerate.disableProperty().bind(generate.infillModelProperty().isNull().or(generate.selectedProperty().isNull())
                 .or(generate.busyProperty()));
-        music.getItems().addAll(write, play, regenerate);
+        MenuItem addTrack = item("Add track", "Shortcut+T", generateView::addTrack);
+        addTrack.disableProperty().bind(regenerate.disableProperty());
+        music.getItems().addAll(write, play, regenerate, addTrack);
         Menu help = new Menu("_Help");
-        help.getItems().add(item("About MusAI Studio", null, this::about));
         MenuBar bar = new MenuBar(file, view, music, help);
+        help.getItems().addAll(item("Getting started", "F1", () -> HelpPages.gettingStarted(stage)),
+                item("Keyboard shortcuts", "Shortcut+Slash", () -> HelpPages.shortcuts(stage, bar)),
+                new SeparatorMenuItem(), item("About MusAI Studio", null, this::about));
         bar.setId("menuBar");
         return bar;
     }

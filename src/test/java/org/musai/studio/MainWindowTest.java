@@ -87,6 +87,23 @@ class MainWindowTest {
         assertThat(item(bar, "Regenerate selection").isDisable()).as("a REMI model cannot infill").isTrue();
     }
 
+    /** Every action but About has keys, and the shortcuts page lists each of them as its menu shows them. */
+    @Test
+    void everyActionHasAShortcutAndTheHelpListsThem(FxRobot robot) {
+        MenuBar bar = robot.lookup("#menuBar").query();
+        java.util.List<MenuItem> actions = bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> !(i instanceof javafx.scene.control.SeparatorMenuItem))
+                .filter(i -> !"About MusAI Studio".equals(i.getText())).toList();
+        assertThat(actions).hasSizeGreaterThan(15).allMatch(i -> i.getAccelerator() != null);
+        java.util.List<String> lines = HelpPages.shortcutLines(bar);
+        assertThat(lines).hasSameSizeAs(actions).contains("Music ▸ Add track: "
+                + item(bar, "Add track").getAccelerator().getDisplayText());
+        assertThat(HelpPages.GETTING_STARTED).contains("Generate (Ctrl+3)", "Train (Ctrl+2)", "Dataset (Ctrl+1)",
+                "Add track", "Regenerate selection", "Fine-tune on a folder");
+        long distinct = actions.stream().map(i -> i.getAccelerator().getName()).distinct().count();
+        assertThat(distinct).as("no two actions share keys").isEqualTo(actions.size());
+    }
+
     private static MenuItem item(MenuBar bar, String text) {
         return bar.getMenus().stream().flatMap(m -> m.getItems().stream()).filter(i -> text.equals(i.getText()))
                 .findFirst().orElseThrow();

@@ -77,9 +77,13 @@ public final class Background implements AutoCloseable {
 
     /**
      * Runs {@code work} on a worker thread, then {@code done} with its result or {@code failed} with its exception,
-     * both on the UI executor.
+     * both on the UI executor. After {@link #close} nothing runs: a job asked for by a listener as the window closes
+     * (a model that finished loading starts the next load) has no page left to report to.
      */
     public <T> Future<?> run(Callable<T> work, Consumer<T> done, Consumer<Exception> failed) {
+        if (pool.isShutdown()) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
         return pool.submit(() -> {
             T result;
             try {

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
-import javafx.collections.FXCollections;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -67,6 +66,8 @@ public final class GenerateView extends BorderPane {
     private final Choosers choosers;
     private final PianoRoll roll = new PianoRoll();
     private final ListView<TrackRow> trackList;
+    /** The instrument of the part that Add track writes. */
+    private final ComboBox<InstrumentClass> newPart = new ComboBox<>();
 
     public GenerateView(GenerateViewModel model, Choosers choosers) {
         this.model = model;
@@ -262,8 +263,7 @@ public final class GenerateView extends BorderPane {
         fit.setOnAction(e -> roll.zoomToFit());
         fit.setMinWidth(Region.USE_PREF_SIZE);
         regenerate.setMinWidth(Region.USE_PREF_SIZE);
-        ComboBox<InstrumentClass> newPart = new ComboBox<>(FXCollections.observableArrayList(
-                InstrumentClass.values()));
+        newPart.getItems().setAll(InstrumentClass.values());
         newPart.setId("newPartClass");
         newPart.setValue(InstrumentClass.BASS);
         newPart.setMinWidth(Region.USE_PREF_SIZE);
@@ -283,7 +283,7 @@ public final class GenerateView extends BorderPane {
         addTrack.setMinWidth(Region.USE_PREF_SIZE);
         addTrack.setTooltip(new javafx.scene.control.Tooltip("Write a new part of this instrument over the whole "
                 + "piece; every other note stays"));
-        addTrack.setOnAction(e -> model.addTrack(newPart.getValue()));
+        addTrack.setOnAction(e -> addTrack());
         addTrack.disableProperty().bind(model.infillModelProperty().isNull().or(model.selectedProperty().isNull())
                 .or(model.busyProperty()));
         HBox rollBar = new HBox(8, fit, regenerate, newPart, addTrack, selection);
@@ -405,6 +405,11 @@ public final class GenerateView extends BorderPane {
         } else {
             model.play();
         }
+    }
+
+    /** Writes a new part of the instrument chosen beside Add track over the shown piece. */
+    public void addTrack() {
+        model.addTrack(newPart.getValue());
     }
 
     /** Regenerates the selected bars of the checked tracks (all when none is checked). */
