@@ -231,13 +231,30 @@ public final class GenerateView extends BorderPane {
         ListView<Variation> variations = new ListView<>(model.variations());
         variations.setId("variations");
         variations.setPlaceholder(new Label("Generated pieces appear here"));
-        variations.setPrefHeight(110);
+        variations.setPrefHeight(170);
+        javafx.scene.control.MenuItem star = new javafx.scene.control.MenuItem("Star / unstar");
+        star.setOnAction(e -> withChosen(variations, model::toggleStar));
+        javafx.scene.control.MenuItem delete = new javafx.scene.control.MenuItem("Delete");
+        delete.setOnAction(e -> withChosen(variations, model::delete));
+        variations.setContextMenu(new javafx.scene.control.ContextMenu(star, delete));
+        variations.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.DELETE || e.getCode() == javafx.scene.input.KeyCode.BACK_SPACE) {
+                withChosen(variations, model::delete);
+            } else if (e.getCode() == javafx.scene.input.KeyCode.S && !e.isShortcutDown()) {
+                withChosen(variations, model::toggleStar);
+            }
+        });
         variations.getSelectionModel().selectedItemProperty().addListener((o, old, v) -> {
             if (v != null) {
                 model.selectedProperty().set(v);
             }
         });
-        model.selectedProperty().addListener((o, old, v) -> variations.getSelectionModel().select(v));
+        model.selectedProperty().addListener((o, old, v) -> {
+            variations.getSelectionModel().select(v);
+            if (v != null) {
+                variations.scrollTo(v); // a new piece lands in view, however long the list
+            }
+        });
         VBox side = new VBox(8, Forms.section("Variations", variations), Forms.section("Tracks", trackList));
         side.setPrefWidth(290);
         side.setMinWidth(240);
@@ -404,6 +421,13 @@ public final class GenerateView extends BorderPane {
             model.stopPlayback();
         } else {
             model.play();
+        }
+    }
+
+    private static void withChosen(ListView<Variation> list, java.util.function.Consumer<Variation> action) {
+        Variation chosen = list.getSelectionModel().getSelectedItem();
+        if (chosen != null) {
+            action.accept(chosen);
         }
     }
 

@@ -93,6 +93,8 @@ public final class GenerateViewModel {
     private final PlaybackViewModel playback;
     private CancellationToken cancel = new CancellationToken();
     private int generated;
+    /** Batches of variations written so far: each batch numbers its pieces from 1. */
+    private int batches;
     private int loads;
 
     public GenerateViewModel(Background background, ErrorReporter errors) {
@@ -223,11 +225,15 @@ public final class GenerateViewModel {
         begin("Generating…");
         CancellationToken token = cancel;
         ProgressListener listener = progress();
+        String settings = settingsOf(request);
         background.run(() -> new Generator(bundle).generate(request, listener, token), pieces -> {
             List<Variation> added = new ArrayList<>();
+            int batch = ++batches;
             for (Generation piece : pieces) {
-                added.add(new Variation(String.format(Locale.ROOT, "%d · seed %d · %s", ++generated,
-                        piece.seed(), org.musai.midi.GeneralMidi.notes(piece.score().noteCount())), piece));
+                generated++;
+                added.add(new Variation(String.format(Locale.ROOT, "%d.%d · seed %d", batch, added.size() + 1,
+                        piece.seed()), settings + " · " + org.musai.midi.GeneralMidi.notes(piece.score().noteCount()),
+                        false, piece));
             }
             variations.addAll(added);
             selected.set(added.get(0));
@@ -305,6 +311,43 @@ public final class GenerateViewModel {
                             piece.seconds()));
                     busy.set(false);
                 }, failure -> failed("Adding a track", failure));
+    }
+
+    /** What a batch was asked: temperature, top-p, the band (or the model's choice), bars, a primer. */
+    private static String settingsOf(GenerationRequest request) {
+        SamplingSettings sampling = request.sampling();
+        List<String> band = request.controls().classes().stream().sorted().map(InstrumentClass::displayName).toList();
+        String players = !request.controls().bandMustPlay() ? "the model's band"
+                : band.size() <= 3 ? String.join(", ", band)
+                : String.join(", ", band.subList(0, 3)) + " +" + (band.size() - 3);
+        return String.format(Locale.ROOT, "T %.2f · top-p %.2f · %s · %d bars%s", sampling.temperature(),
+                sampling.topP(), players, request.controls().bars(), request.hasPrimer() ? " after the primer" : "");
+    }
+
+    /** Takes a piece off the list; the next one (or the one before) is shown if it was. */
+    public void delete(Variation variation) {
+        int index = variations.indexOf(variation);
+        if (index < 0) {
+            return;
+        }
+        variations.remove(index);
+        if (variation.equals(selected.get())) {
+            selected.set(variations.isEmpty() ? null : variations.get(Math.min(index, variations.size() - 1)));
+        }
+    }
+
+    /** Stars a piece, or takes its star away; it stays where it is, shown if it was. */
+    public void toggleStar(Variation variation) {
+        int index = variations.indexOf(variation);
+        if (index < 0) {
+            return;
+        }
+        Variation toggled = variation.withStar(!variation.starred());
+        boolean shown = variation.equals(selected.get());
+        variations.set(index, toggled);
+        if (shown) {
+            selected.set(toggled);
+        }
     }
 
     private static Set<Integer> allTracks(Score score) {

@@ -62,6 +62,42 @@ class GenerateViewModelTest {
         assertThat(model.statusProperty().get()).contains("2 pieces");
     }
 
+    /** Each entry says what it was asked; batches number their own pieces; pieces are starred and deleted. */
+    @Test
+    void variationsSayHowTheyWereMadeAndCanBeStarredAndDeleted() throws Exception {
+        model.classes().clear();
+        model.classes().addAll(Set.of(InstrumentClass.PIANO, InstrumentClass.BASS));
+        model.barsProperty().set(2);
+        model.variationCountProperty().set(2);
+        model.seedProperty().set(3);
+        model.temperatureProperty().set(1.5);
+        model.generate();
+        model.temperatureProperty().set(0.8);
+        model.variationCountProperty().set(1);
+        model.generate();
+        assertThat(errors.reports()).isEmpty();
+        assertThat(model.variations()).extracting(Variation::label)
+                .containsExactly("1.1 · seed 3", "1.2 · seed 4", "2.1 · seed 3");
+        Variation bold = model.variations().get(0);
+        int notes = bold.generation().score().noteCount();
+        assertThat(bold.details()).isEqualTo("T 1.50 · top-p 0.85 · Piano, Bass · 2 bars · " + notes
+                + (notes == 1 ? " note" : " notes"));
+        assertThat(model.variations().get(2).details()).startsWith("T 0.80");
+        assertThat(model.selectedProperty().get()).isEqualTo(model.variations().get(2));
+
+        model.toggleStar(bold);
+        assertThat(model.variations().get(0).starred()).isTrue();
+        assertThat(model.variations().get(0).toString()).startsWith("★ 1.1 · seed 3\nT 1.50");
+        Variation shown = model.selectedProperty().get();
+        model.delete(shown);
+        assertThat(model.variations()).hasSize(2);
+        assertThat(model.selectedProperty().get()).isEqualTo(model.variations().get(1)); // the one before it
+        model.delete(model.variations().get(0));
+        model.delete(model.variations().get(0));
+        assertThat(model.variations()).isEmpty();
+        assertThat(model.selectedProperty().get()).isNull();
+    }
+
     @Test
     void barsOfAGeneratedPieceAreRegeneratedByTheDefaultMmmModel() throws Exception {
         assertThat(model.infillModelProperty().get()).as("the shipped MMM model, beside the REMI one").isNotNull();
