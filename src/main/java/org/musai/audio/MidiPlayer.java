@@ -3,12 +3,12 @@ package org.musai.audio;
 import java.util.ArrayList;
 import java.util.List;
 import java.nio.file.Path;
-import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MidiDevice;
 import javax.sound.midi.MidiSystem;
 import javax.sound.midi.MidiUnavailableException;
 import javax.sound.midi.Receiver;
 import javax.sound.midi.Sequencer;
+import java.util.concurrent.locks.LockSupport;
 import javax.sound.midi.Synthesizer;
 import org.musai.midi.Score;
 import org.musai.progress.CancellationToken;
@@ -21,6 +21,8 @@ public final class MidiPlayer {
 
     /** How often a playing score looks at cancellation and reports its position. */
     static final long POSITION_MILLIS = 20;
+    /** The shortest wait between two looks at the clock, so that a burst of messages does not spin. */
+    private static final long MIN_SLEEP_MICROS = 200;
 
     /** The MIDI outputs that can receive notes: hardware, virtual ports and synthesizers. */
     public List<String> outputPorts() {
@@ -45,46 +47,53 @@ public final class MidiPlayer {
 
     /**
      * Plays as {@link #play(Score, String, Path, CancellationToken)}, reporting the position to the monitor and
-     * muting the tracks it names as it goes (the studio's playhead, mute and solo).
+     * muting the tracks it names as it goes (the studio's playhead, mute and solo), and going on with the newer
+     * versions of the score it gives (a piece still being written, which the music waits for at its end).
      */
     public void play(Score score, String port, Path soundfont, CancellationToken cancel, PlaybackMonitor monitor)
             throws AudioException {
         MidiDevice output = null;
-        Sequencer sequencer = null;
         try {
             output = port == null ? openSynthesizer(soundfont) : openPort(port);
-            Receiver receiver = output.getReceiver();
-            sequencer = MidiSystem.getSequencer(false);
-            sequencer.open();
-            sequencer.getTransmitter().setReceiver(receiver);
-            sequencer.setSequence(TimedEvents.sequence(score));
-            sequencer.start();
-            while (sequencer.isRunning() && !cancel.isCancelled()) {
-                monitor.position(sequencer.getTickPosition());
-                for (int t = 0; t < score.tracks().size(); t++) {
-                    // the file's first track is the conductor (tempo and meter), so score track t is t + 1
-                    boolean muted = monitor.muted(t);
-                    if (sequencer.getTrackMute(t + 1) != muted) {
-                        sequencer.setTrackMute(t + 1, muted);
-                    }
-                }
-                Thread.sleep(POSITION_MILLIS);
-            }
-            sequencer.stop();
+            play(score, output.getReceiver(), cancel, monitor);
         } catch (MidiUnavailableException e) {
             throw new AudioException((port == null ? "no audio device for the synthesizer" : "port " + port
                     + " is busy or gone") + " (" + e.getMessage() + "); render to WAV instead", e);
-        } catch (InvalidMidiDataException e) {
-            throw new AudioException("cannot play this score: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } finally {
-            if (sequencer != null) {
-                sequencer.close();
-            }
             if (output != null) {
                 output.close();
             }
+        }
+    }
+
+    /** Plays into a receiver in real time, on this thread, until the end, a cancellation or an interrupt. */
+    static void play(Score score, Receiver receiver, CancellationToken cancel, PlaybackMonitor monitor)
+            throws AudioException {
+        ScorePump pump = new ScorePump(receiver, score);
+        long startNanos = System.nanoTime();
+        long waitedNanos = 0;
+        try {
+            while (!cancel.isCancelled() && !Thread.currentThread().isInterrupted()) {
+                boolean more = monitor.moreToCome(); // read first: the last version is given before "no more"
+                Score newer = monitor.newer();
+                if (newer != null) {
+                    pump.replace(newer, monitor::muted);
+                }
+                long played = (System.nanoTime() - startNanos - waitedNanos) / 1000;
+                pump.advanceTo(played, monitor::muted);
+                monitor.position(pump.tick());
+                if (pump.atEnd() && newer == null) {
+                    if (!more) {
+                        return;
+                    }
+                    // the rest is still being written: the music holds at the end of what there is
+                    waitedNanos += (played - pump.position()) * 1000;
+                }
+                long sleepMicros = Math.min(POSITION_MILLIS * 1000, pump.untilNext());
+                LockSupport.parkNanos(Math.max(sleepMicros, MIN_SLEEP_MICROS) * 1000);
+            }
+        } finally {
+            pump.silence();
         }
     }
 

@@ -23,10 +23,18 @@ final class TimedEvents {
     /**
      * One message at its time.
      *
-     * @param micros time from the start
+     * @param micros  time from the start
+     * @param track   the score's track it belongs to
      * @param message the MIDI message
      */
-    record Timed(long micros, MidiMessage message) {
+    record Timed(long micros, int track, MidiMessage message) {
+    }
+
+    /**
+     * A score's messages and where it ends: the bar line its tracks end on, which may be later than the last
+     * note-off.
+     */
+    record Timeline(List<Timed> events, long endMicros) {
     }
 
     private TimedEvents() {
@@ -43,18 +51,45 @@ final class TimedEvents {
 
     /** Channel messages (notes, programs) in time order with their microseconds. */
     static List<Timed> of(Score score) throws AudioException {
+        return timeline(score).events();
+    }
+
+    /** Channel messages in time order (in the file's order where two fall together), and the end. */
+    static Timeline timeline(Score score) throws AudioException {
         Sequence sequence = sequence(score);
         List<Timed> events = new ArrayList<>();
-        for (javax.sound.midi.Track track : sequence.getTracks()) {
-            for (int i = 0; i < track.size(); i++) {
-                MidiEvent event = track.get(i);
+        javax.sound.midi.Track[] tracks = sequence.getTracks();
+        for (int t = 0; t < tracks.length; t++) {
+            for (int i = 0; i < tracks[t].size(); i++) {
+                MidiEvent event = tracks[t].get(i);
                 if (event.getMessage() instanceof ShortMessage) {
-                    events.add(new Timed(micros(event.getTick(), score), event.getMessage()));
+                    // the file's first track is the conductor (tempo and meter), so score track t is t + 1
+                    events.add(new Timed(micros(event.getTick(), score), t - 1, event.getMessage()));
                 }
             }
         }
         events.sort((a, b) -> Long.compare(a.micros(), b.micros()));
-        return events;
+        return new Timeline(events, micros(sequence.getTickLength(), score));
+    }
+
+    /** The tick played at a time: {@link #micros} the other way round. */
+    static long tickAt(long micros, Score score) {
+        List<TempoChange> tempos = score.temposOrDefault();
+        double left = micros;
+        for (int i = 0; i < tempos.size(); i++) {
+            TempoChange tempo = tempos.get(i);
+            double microsPerTick = (double) tempo.microsPerQuarter() / score.ticksPerQuarter();
+            if (i + 1 < tempos.size()) {
+                double segment = (tempos.get(i + 1).tick() - tempo.tick()) * microsPerTick;
+                if (left >= segment) {
+                    left -= segment;
+                    continue;
+                }
+            }
+            // a thousandth of a tick forgives the rounding of micros() to whole microseconds
+            return tempo.tick() + (long) Math.floor(left / microsPerTick + 1e-3);
+        }
+        return 0;
     }
 
     /** Microseconds at a tick, summing the tempo map's segments. */

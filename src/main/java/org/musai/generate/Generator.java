@@ -73,6 +73,12 @@ public final class Generator {
     /** Writes {@code variations} pieces; variation i uses the request's seed plus i. */
     public List<Generation> generate(GenerationRequest request, ProgressListener listener, CancellationToken cancel)
             throws CancelledException, GenerationException {
+        return generate(request, listener, DraftListener.NONE, cancel);
+    }
+
+    /** Writes as {@link #generate(GenerationRequest, ProgressListener, CancellationToken)}, showing each bar as it is final. */
+    public List<Generation> generate(GenerationRequest request, ProgressListener listener, DraftListener drafts,
+                                     CancellationToken cancel) throws CancelledException, GenerationException {
         if (remi == null) {
             throw new GenerationException("this model uses MMM tokens: it regenerates chosen bars of a primer "
                     + "(infill); writing from scratch needs a REMI model");
@@ -94,7 +100,12 @@ public final class Generator {
             byPrompt.putIfAbsent(java.nio.IntBuffer.wrap(setup.prompt().baseIds()), writer);
             writers.add(writer);
         }
-        writeAll(writers, done -> listener.advanced(done, request.variations(), 0), cancel);
+        BarsWritten barsWritten = drafts == DraftListener.NONE ? BarsWritten.NONE : (piece, bars) -> {
+            Setup setup = setups.get(piece);
+            drafts.drafted(piece, finish(request, setup, writers.get(piece).ids(), 0).score(), bars,
+                    setup.grammar().maxBars());
+        };
+        writeAll(writers, done -> listener.advanced(done, request.variations(), 0), barsWritten, cancel);
         // written together: each piece is given an equal share of the time
         double seconds = (System.nanoTime() - start) / 1e9 / request.variations();
         List<Generation> pieces = new ArrayList<>();
@@ -106,7 +117,7 @@ public final class Generator {
     }
 
     /** What one variation is asked: its prompt, its grammar (with the band and the bars), its seed. */
-    private record Setup(Prompt prompt, GenerationControls controls, Grammar grammar, int primed, long seed) {
+    private record Setup(Prompt prompt, GenerationControls controls, RemiGrammar grammar, int primed, long seed) {
     }
 
     private Setup setUp(GenerationRequest request, long seed) {
@@ -328,7 +339,7 @@ public final class Generator {
     private int[] continueWith(Grammar grammar, int[] promptBaseIds, SamplingSettings sampling, long seed, int maxTokens,
                                CancellationToken cancel) throws CancelledException {
         PieceWriter writer = new PieceWriter(grammar, promptBaseIds, sampling, seed, maxTokens);
-        writeAll(List.of(writer), done -> { }, cancel);
+        writeAll(List.of(writer), done -> { }, BarsWritten.NONE, cancel);
         return writer.ids();
     }
 
@@ -337,7 +348,7 @@ public final class Generator {
      * pass ({@link RwkvRnn#stepAll}), so its weights are read once per step for all pieces. Each piece's tokens are
      * those it would get written alone: its logits are the same to the bit and its random stream its own.
      */
-    private void writeAll(List<PieceWriter> writers, java.util.function.IntConsumer finished,
+    private void writeAll(List<PieceWriter> writers, java.util.function.IntConsumer finished, BarsWritten barsWritten,
                           CancellationToken cancel) throws CancelledException {
         RwkvRnn rnn = model.rnn();
         int done = 0;
@@ -346,12 +357,16 @@ public final class Generator {
             List<PieceWriter> reading = new ArrayList<>(writers.size());
             int[] tokens = new int[writers.size()];
             boolean writing = false;
-            for (PieceWriter writer : writers) {
+            for (int piece = 0; piece < writers.size(); piece++) {
+                PieceWriter writer = writers.get(piece);
                 if (writer.finished()) {
                     continue;
                 }
                 writing = true;
                 int id = writer.draw();
+                if (writer.takeNewBar() && barsWritten != BarsWritten.NONE) {
+                    barsWritten.reached(piece, writer.barsFinal());
+                }
                 if (id >= 0) {
                     tokens[reading.size()] = id;
                     reading.add(writer);
@@ -372,6 +387,14 @@ public final class Generator {
         }
     }
 
+    /** Hears that a piece's bars before {@code bars} are final (it has begun bar {@code bars}, or ended). */
+    @FunctionalInterface
+    private interface BarsWritten {
+        BarsWritten NONE = (piece, bars) -> { };
+
+        void reached(int piece, int bars);
+    }
+
     /**
      * One piece being written: its grammar, the model's state, its tokens and random stream, and where its bar began
      * (to write the bar again after a loop lock). Each {@link #draw} makes one decision.
@@ -389,6 +412,8 @@ public final class Generator {
         private int generated;
         private BarStart barStart;
         private int rewrites;
+        /** Whether the last draw began a bar or ended the piece: the bars before it are final. */
+        private boolean newBar;
 
         PieceWriter(Grammar grammar, int[] promptBaseIds, SamplingSettings sampling, long seed, int maxTokens) {
             this(grammar, sampling, seed, maxTokens, model.rnn().newState(), new IntList(4096), null);
@@ -448,6 +473,7 @@ public final class Generator {
             if (grammar.barIndex() >= 0 && (barStart == null || barStart.bar() != grammar.barIndex())) {
                 barStart = new BarStart(grammar.barIndex(), state.copy(), grammar.copy(), ids.size(), logits.clone());
                 rewrites = 0;
+                newBar = barStart.bar() > 0;
             }
             mask.allowed(grammar, allowed);
             foldIntoEnd(logits, startingWith(grammar.endAlias()));
@@ -471,7 +497,20 @@ public final class Generator {
             }
             ids.add(id);
             generated++;
+            newBar |= grammar.finished();
             return grammar.finished() ? -1 : id;
+        }
+
+        /** Whether bars became final since the last call. */
+        boolean takeNewBar() {
+            boolean taken = newBar;
+            newBar = false;
+            return taken;
+        }
+
+        /** Bars that no rewrite can change: all of them once the piece has ended, else those before the current. */
+        int barsFinal() {
+            return grammar.finished() ? grammar.barIndex() + 1 : grammar.barIndex();
         }
     }
 

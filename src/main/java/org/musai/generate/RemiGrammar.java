@@ -120,6 +120,11 @@ final class RemiGrammar implements Grammar {
         holdingBar = null;
     }
 
+    /** The bars the piece may run in all. */
+    int maxBars() {
+        return maxBars;
+    }
+
     /** Bars begun so far. */
     int bars() {
         return clock.bar() + 1;
