@@ -82,6 +82,12 @@ public final class GenerateView extends BorderPane {
                 roll.zoomToFit();
             }
         });
+        model.draftProperty().addListener((o, old, draft) -> {
+            if (draft != null) {
+                roll.setScore(draft.score());
+                roll.zoomToFit(draft.barsInAll());
+            }
+        });
         model.dimmedTracksProperty().addListener((o, old, dimmed) -> roll.setDimmedTracks(dimmed));
         roll.playheadTickProperty().bind(model.playback().playheadTickProperty());
         SplitPane split = new SplitPane(controlsPane(), rollPane());
@@ -354,7 +360,7 @@ public final class GenerateView extends BorderPane {
         play.setId("play");
         play.textProperty().bind(Bindings.when(model.playback().playingProperty()).then("■ Stop").otherwise("▶ Play"));
         play.setOnAction(e -> togglePlayback());
-        play.disableProperty().bind(model.selectedProperty().isNull());
+        play.disableProperty().bind(model.selectedProperty().isNull().and(model.draftProperty().isNull()));
         ComboBox<String> output = new ComboBox<>(model.playback().outputs());
         output.setId("output");
         output.valueProperty().bindBidirectional(model.playback().outputProperty());

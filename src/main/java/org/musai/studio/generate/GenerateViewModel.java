@@ -28,6 +28,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 import org.musai.audio.WavRenderer;
 import org.musai.io.OutputPaths;
+import org.musai.generate.DraftListener;
 import org.musai.generate.Generation;
 import org.musai.generate.GenerationControls;
 import org.musai.generate.GenerationRequest;
@@ -59,6 +60,8 @@ public final class GenerateViewModel {
     static final int DEFAULT_BARS = 16;
     static final double DEFAULT_TEMPO = 120;
     static final long DEFAULT_SEED = 42;
+    /** How often the roll shows the piece being written: a bar of the default model takes about 60 ms. */
+    static final long DRAFT_INTERVAL_MILLIS = 40;
 
     private final Background background;
     private final ErrorReporter errors;
@@ -88,6 +91,10 @@ public final class GenerateViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final ObservableList<Variation> variations = FXCollections.observableArrayList();
     private final ObjectProperty<Variation> selected = new SimpleObjectProperty<>();
+    /** The first piece of a batch while it is being written; null otherwise. */
+    private final ObjectProperty<PieceDraft> draft = new SimpleObjectProperty<>();
+    /** Set while the piece that played as it was written is shown finished: its playback goes on. */
+    private boolean continuingPlayback;
     private final ObservableList<TrackRow> tracks = FXCollections.observableArrayList();
     private final ObjectProperty<Set<Integer>> dimmedTracks = new SimpleObjectProperty<>(Set.of());
     private final PlaybackViewModel playback;
@@ -225,8 +232,10 @@ public final class GenerateViewModel {
         begin("Generating…");
         CancellationToken token = cancel;
         ProgressListener listener = progress();
+        Variation before = selected.get();
+        DraftListener drafts = showDrafts(token);
         String settings = settingsOf(request);
-        background.run(() -> new Generator(bundle).generate(request, listener, token), pieces -> {
+        background.run(() -> new Generator(bundle).generate(request, listener, drafts, token), pieces -> {
             List<Variation> added = new ArrayList<>();
             int batch = ++batches;
             for (Generation piece : pieces) {
@@ -236,11 +245,50 @@ public final class GenerateViewModel {
                         false, piece));
             }
             variations.addAll(added);
+            draft.set(null);
+            // the first piece may be playing as it was written: it plays on to its end
+            continuingPlayback = playback.playsGrowing();
+            playback.grow(added.get(0).generation().score(), true);
             selected.set(added.get(0));
+            continuingPlayback = false;
             status.set(String.format(Locale.ROOT, "%d piece%s in %.1f s", pieces.size(), pieces.size() == 1 ? "" : "s",
                     pieces.stream().mapToDouble(Generation::seconds).sum()));
             busy.set(false); // last: whoever waits for the job sees everything it produced
-        }, failure -> failed("Generating", failure));
+        }, failure -> {
+            draft.set(null);
+            if (playback.playsGrowing()) {
+                playback.stop(); // a piece that will not be finished
+            }
+            if (selected.get() == null) {
+                selected.set(before);
+            }
+            failed("Generating", failure);
+        });
+    }
+
+    /**
+     * Shows the first piece of the batch in the roll as its bars are written, and hands each version to a playback
+     * that started before the end; the roll stops showing what was selected when the first bar arrives.
+     */
+    private DraftListener showDrafts(CancellationToken job) {
+        UiBatcher<PieceDraft> batcher = background.batcher(DRAFT_INTERVAL_MILLIS, batch -> {
+            PieceDraft last = batch.get(batch.size() - 1);
+            if (!busy.get() || job != cancel || job.isCancelled()) {
+                return; // a draft late for its job: the finished piece is shown already
+            }
+            if (draft.get() == null) {
+                selected.set(null);
+            }
+            draft.set(last);
+            playback.grow(last.score(), false);
+            status.set(String.format(Locale.ROOT, "Writing… bar %d of %d", Math.min(last.barsDone() + 1,
+                    last.barsInAll()), last.barsInAll()));
+        });
+        return (variation, score, barsDone, barsInAll) -> {
+            if (variation == 0) {
+                batcher.offer(new PieceDraft(score, barsDone, barsInAll));
+            }
+        };
     }
 
     /**
@@ -400,7 +448,9 @@ public final class GenerateViewModel {
     }
 
     private void showTracks(Variation variation) {
-        stopPlayback();
+        if (!continuingPlayback) {
+            stopPlayback();
+        }
         List<TrackRow> rows = new ArrayList<>();
         if (variation != null) {
             List<Track> all = variation.generation().score().tracks();
@@ -445,10 +495,14 @@ public final class GenerateViewModel {
     }
 
     /** Plays the shown piece; mute and solo apply as it plays. */
+    /** Plays the shown piece, or the piece being written, which then plays on as it is written. */
     public void play() {
         Variation shown = selected.get();
+        PieceDraft writing = draft.get();
         if (shown != null) {
             playback.play(shown.generation().score());
+        } else if (writing != null) {
+            playback.playGrowing(writing.score());
         }
     }
 
@@ -629,6 +683,11 @@ public final class GenerateViewModel {
 
     public ObjectProperty<Variation> selectedProperty() {
         return selected;
+    }
+
+    /** The piece being written, as far as it is; null when none is. */
+    public ReadOnlyObjectProperty<PieceDraft> draftProperty() {
+        return draft;
     }
 
     public ObservableList<TrackRow> tracks() {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -41,6 +42,10 @@ public final class PlaybackViewModel {
     private CancellationToken playback = new CancellationToken();
     /** Silent tracks, read by the playing thread, which must not read JavaFX properties. */
     private volatile Set<Integer> silent = Set.of();
+    /** A newer version of the piece playing while it is written, not yet taken by the playing thread. */
+    private final AtomicReference<Score> newer = new AtomicReference<>();
+    /** Whether the piece playing is still being written. */
+    private volatile boolean moreToCome;
 
     public PlaybackViewModel(Background background, ErrorReporter errors) {
         this.background = background;
@@ -63,9 +68,37 @@ public final class PlaybackViewModel {
 
     /** Plays a score on the chosen output, moving the playhead; the silent tracks stay muted. */
     public void play(Score score) {
+        start(score, false);
+    }
+
+    /**
+     * Plays a piece still being written: the music goes on with each longer version given to {@link #grow}, and
+     * waits at the end of what there is until the last.
+     */
+    public void playGrowing(Score soFar) {
+        start(soFar, true);
+    }
+
+    /** A longer version of the piece being written; {@code last}: the finished piece. Ignored unless it plays. */
+    public void grow(Score longer, boolean last) {
+        if (!moreToCome) {
+            return;
+        }
+        newer.set(longer);
+        moreToCome = !last; // after the version: the playing thread reads this first
+    }
+
+    /** Whether what plays is a piece still being written. */
+    public boolean playsGrowing() {
+        return playing.get() && moreToCome;
+    }
+
+    private void start(Score score, boolean growing) {
         if (score == null || playing.get()) {
             return;
         }
+        newer.set(null);
+        moreToCome = growing;
         playback = new CancellationToken();
         CancellationToken token = playback;
         String port = JAVA_SYNTHESIZER.equals(output.get()) ? null : output.get();
@@ -86,6 +119,16 @@ public final class PlaybackViewModel {
             public boolean muted(int track) {
                 return silent.contains(track);
             }
+
+            @Override
+            public Score newer() {
+                return newer.getAndSet(null);
+            }
+
+            @Override
+            public boolean moreToCome() {
+                return moreToCome && !token.isCancelled();
+            }
         };
         background.run(() -> {
             new MidiPlayer().play(score, port, bank, token, monitor);
@@ -101,6 +144,7 @@ public final class PlaybackViewModel {
     }
 
     private void stopped() {
+        moreToCome = false;
         playing.set(false);
         playheadTick.set(-1);
     }

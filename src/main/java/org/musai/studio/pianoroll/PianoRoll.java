@@ -43,6 +43,8 @@ public final class PianoRoll extends Region {
     private static final double PLAYHEAD_LEAD = 0.1;
     /** Zoom to fit leaves this share of the width free after the end. */
     private static final double FIT_MARGIN = 0.02;
+    /** Even a score without notes is shown a bar wide. */
+    private static final int FIT_LEAST_BARS = 1;
     /** Zoom to fit shows this many semitones above and below the notes. */
     private static final int FIT_SPARE_ROWS = 2;
     /** An empty score shows C3 to C6. */
@@ -77,6 +79,7 @@ public final class PianoRoll extends Region {
     private boolean[] dimmed = new boolean[0];
     private boolean drawPending;
     private boolean fitPending;
+    private int fitBars = FIT_LEAST_BARS;
     private int dragAnchorBar;
     private int lastDrawnRectangles;
     private long lastDrawNanos;
@@ -162,14 +165,23 @@ public final class PianoRoll extends Region {
 
     /** Shows the whole score across the width and its pitch range down the height (now, or once laid out). */
     public void zoomToFit() {
+        zoomToFit(FIT_LEAST_BARS);
+    }
+
+    /**
+     * Shows at least {@code bars} bars across the width, the whole score if longer (a piece being written fits the
+     * length it will have), and its pitch range down the height.
+     */
+    public void zoomToFit(int bars) {
         RollView view = view();
+        fitBars = bars;
         if (view.rollWidth() <= 0 || view.rollHeight() <= 0) {
             fitPending = true;
             requestLayout();
             return;
         }
         fitPending = false;
-        int endTick = Math.max(score.endTick(), grid.barStartTick(2));
+        int endTick = Math.max(score.endTick(), grid.barStartTick(Math.max(1, bars) + 1));
         pixelsPerBeat.set(view.rollWidth() * score.ticksPerQuarter() / (endTick * (1 + FIT_MARGIN)));
         int high = index.isEmpty() ? EMPTY_HIGH_PITCH : index.highestPitch();
         int low = index.isEmpty() ? EMPTY_LOW_PITCH : index.lowestPitch();
@@ -242,7 +254,7 @@ public final class PianoRoll extends Region {
         vertical.resizeRelocate(canvasWidth, RollView.RULER_HEIGHT, barWidth,
                 Math.max(0, canvasHeight - RollView.RULER_HEIGHT));
         if (fitPending) {
-            zoomToFit();
+            zoomToFit(fitBars);
         }
     }
 

@@ -62,6 +62,37 @@ class GenerateViewModelTest {
         assertThat(model.statusProperty().get()).contains("2 pieces");
     }
 
+    /**
+     * The first piece is shown bar by bar as it is written, over the piece shown before (which leaves the roll when
+     * the first bar comes), and the finished piece takes the draft's place.
+     */
+    @Test
+    void thePieceIsShownBarByBarAsItIsWritten() throws Exception {
+        model.barsProperty().set(2);
+        model.generate();
+        Variation before = model.selectedProperty().get();
+        java.util.List<PieceDraft> drafts = new java.util.ArrayList<>();
+        java.util.List<Variation> shownWhileWriting = new java.util.ArrayList<>();
+        model.draftProperty().addListener((o, old, now) -> {
+            if (now != null) {
+                drafts.add(now);
+                shownWhileWriting.add(model.selectedProperty().get());
+            }
+        });
+        model.barsProperty().set(6);
+        model.seedProperty().set(11);
+        model.generate();
+        assertThat(errors.reports()).isEmpty();
+        assertThat(drafts).extracting(PieceDraft::barsDone).isSorted().doesNotHaveDuplicates().contains(6);
+        assertThat(drafts).allSatisfy(d -> assertThat(d.barsInAll()).isEqualTo(6));
+        assertThat(drafts.get(0).score().noteCount()).isPositive()
+                .isLessThan(model.selectedProperty().get().generation().score().noteCount());
+        assertThat(shownWhileWriting).containsOnlyNulls();
+        assertThat(model.draftProperty().get()).isNull();
+        assertThat(model.selectedProperty().get()).isNotEqualTo(before);
+        assertThat(model.selectedProperty().get().generation().seed()).isEqualTo(11);
+    }
+
     /** Each entry says what it was asked; batches number their own pieces; pieces are starred and deleted. */
     @Test
     void variationsSayHowTheyWereMadeAndCanBeStarredAndDeleted() throws Exception {

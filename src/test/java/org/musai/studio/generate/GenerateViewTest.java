@@ -88,6 +88,36 @@ class GenerateViewTest {
         assertThat(view.pianoRoll().getScore()).isEqualTo(withDrums);
     }
 
+    /**
+     * Notes as they come: while the piece is written on its worker, the roll shows it growing bar by bar, at the
+     * width of the whole piece, and Play is offered; then the finished piece.
+     */
+    @Test
+    void theRollShowsThePieceGrowingBeforeItIsFinished(FxRobot robot) throws Exception {
+        robot.interact(() -> model.loadModel(null));
+        Await.until(() -> model.modelProperty().get() != null, 60);
+        java.util.List<Integer> notesShown = new java.util.ArrayList<>();
+        java.util.List<Boolean> playOffered = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            model.barsProperty().set(32);
+            model.draftProperty().addListener((o, old, draft) -> {
+                if (draft != null) {
+                    notesShown.add(view.pianoRoll().getScore().noteCount());
+                    playOffered.add(!robot.lookup("#play").queryButton().isDisabled());
+                }
+            });
+        });
+        robot.clickOn("#generate");
+        Await.until(() -> model.variations().size() == 1 && !model.busyProperty().get(), 60);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(errors.reports()).isEmpty();
+        int finished = model.selectedProperty().get().generation().score().noteCount();
+        assertThat(notesShown).as("notes in the roll while writing").isNotEmpty().isSorted()
+                .anySatisfy(n -> assertThat(n).isPositive().isLessThan(finished));
+        assertThat(playOffered).containsOnly(true);
+        assertThat(view.pianoRoll().getScore().noteCount()).isEqualTo(finished);
+    }
+
     @Test
     void generatesIntoThePianoRollAndTheDragCarriesAMidiFile(FxRobot robot) throws Exception {
         robot.interact(() -> model.loadModel(null));

@@ -127,7 +127,7 @@ class PianoRollTest {
         assertThat(roll.rowHeightProperty().get()).isNotCloseTo(rowHeight, offset(0.01));
         assertThat(roll.pixelsPerBeatProperty().get()).isCloseTo(40, offset(0.01));
 
-        robot.interact(roll::zoomToFit);
+        robot.interact(() -> roll.zoomToFit());
         awaitPaint();
         RollView fitted = viewOf(robot);
         assertThat(fitted.leftTick()).isZero();
