@@ -71,6 +71,12 @@ public final class MidiRecorder {
         }
     }
 
+    /** Records what a transmitter sends (an open input's, a sequencer's), clicking into {@code click} if not null. */
+    public Score record(Transmitter input, Receiver click, RecordingSettings settings, CancellationToken stop,
+                        RecordingListener listener) {
+        return record(input, click, settings, stop, listener, MidiRecorder::nowMicros);
+    }
+
     /**
      * Records what the transmitter sends, clicking into {@code click} (none for null), timed by the clock; the
      * transmitter is let go at the end.

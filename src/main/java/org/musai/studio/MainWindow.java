@@ -134,6 +134,7 @@ public final class MainWindow extends BorderPane {
     private void useWorkspace(WorkspaceFolder folder) {
         dataset.setWorkspace(folder);
         train.setWorkspace(folder);
+        generate.setWorkspace(folder);
         workspaceRoot.set(folder.root().toString());
     }
 
@@ -184,13 +185,18 @@ public final class MainWindow extends BorderPane {
         });
         write.disableProperty().bind(generate.modelProperty().isNull().or(generate.busyProperty()));
         MenuItem play = item("Play / Stop", "Shortcut+P", generateView::togglePlayback);
-        play.disableProperty().bind(generate.selectedProperty().isNull());
+        play.disableProperty().bind(generate.selectedProperty().isNull().and(generate.draftProperty().isNull()));
         MenuItem regenerate = item("Regenerate selection", "Shortcut+R", generateView::regenerateSelection);
         regenerate.disableProperty().bind(generate.infillModelProperty().isNull().or(generate.selectedProperty().isNull())
                 .or(generate.busyProperty()));
         MenuItem addTrack = item("Add track", "Shortcut+T", generateView::addTrack);
         addTrack.disableProperty().bind(regenerate.disableProperty());
-        music.getItems().addAll(write, play, regenerate, addTrack);
+        MenuItem record = item("Record a primer…", "Shortcut+Shift+R", () -> {
+            select(2);
+            generateView.recordPrimer();
+        });
+        record.disableProperty().bind(generate.busyProperty());
+        music.getItems().addAll(write, play, regenerate, addTrack, record);
         Menu help = new Menu("_Help");
         MenuBar bar = new MenuBar(file, view, music, help);
         help.getItems().addAll(item("Getting started", "F1", () -> HelpPages.gettingStarted(stage)),

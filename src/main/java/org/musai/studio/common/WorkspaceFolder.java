@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * The one folder under which the studio's suggested outputs go ({@code ~/MusAI} unless the preferences say
- * otherwise): datasets in {@code datasets/}, runs in {@code runs/}, each named after its source. Nothing is ever
+ * otherwise): datasets in {@code datasets/}, runs in {@code runs/}, each named after its source, takes recorded
+ * from a keyboard in {@code takes/}. Nothing is ever
  * suggested beside a source or in a folder the user did not choose; only the workspace's own sub-folders are made on
  * the user's behalf.
  */
@@ -15,6 +16,8 @@ public final class WorkspaceFolder {
 
     public static final String DATASETS = "datasets";
     public static final String RUNS = "runs";
+    /** Takes recorded from a MIDI keyboard. */
+    public static final String TAKES = "takes";
 
     private final Path root;
 

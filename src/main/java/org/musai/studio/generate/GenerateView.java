@@ -189,6 +189,7 @@ public final class GenerateView extends BorderPane {
         generate.disableProperty().bind(model.busyProperty().or(model.modelProperty().isNull()));
         Button cancel = new Button("Cancel");
         cancel.setId("cancelGenerate");
+        cancel.textProperty().bind(Bindings.when(model.recordingProperty()).then("■ Stop").otherwise("Cancel"));
         cancel.setOnAction(e -> model.cancel());
         cancel.disableProperty().bind(model.busyProperty().not());
         HBox.setHgrow(generate, Priority.ALWAYS);
@@ -217,8 +218,20 @@ public final class GenerateView extends BorderPane {
         Button clear = new Button("✕");
         clear.setId("clearPrimer");
         clear.setOnAction(e -> model.primerProperty().set(null));
+        Button record = new Button("● Record…");
+        record.setId("recordPrimer");
+        record.setTooltip(new javafx.scene.control.Tooltip("Play the primer on a MIDI keyboard"));
+        record.setOnAction(e -> recordPrimer());
+        record.disableProperty().bind(model.busyProperty());
         HBox.setHgrow(primer, Priority.ALWAYS);
-        return new HBox(4, primer, choose, clear);
+        return new HBox(4, primer, choose, clear, record);
+    }
+
+    /** Asks how to record, then records a take from the chosen MIDI input; it becomes the primer. */
+    public void recordPrimer() {
+        new RecordDialog(getScene().getWindow(), new org.musai.audio.MidiRecorder().inputPorts(),
+                model.tempoProperty().get(), model.meterProperty().get(), model.barsProperty().get()).ask()
+                .ifPresent(choice -> model.record(choice.port(), choice.settings()));
     }
 
     private void dropPrimer(DragEvent event) {

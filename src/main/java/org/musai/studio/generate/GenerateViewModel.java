@@ -15,6 +15,7 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -28,6 +29,9 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 import org.musai.audio.WavRenderer;
 import org.musai.io.OutputPaths;
+import org.musai.audio.MidiRecorder;
+import org.musai.audio.RecordingListener;
+import org.musai.audio.RecordingSettings;
 import org.musai.generate.DraftListener;
 import org.musai.generate.Generation;
 import org.musai.generate.GenerationControls;
@@ -48,6 +52,7 @@ import org.musai.progress.ProgressListener;
 import org.musai.studio.common.Background;
 import org.musai.studio.common.ErrorReporter;
 import org.musai.studio.common.UiBatcher;
+import org.musai.studio.common.WorkspaceFolder;
 
 /**
  * The generate page: a model, the controls of {@code musai generate}, and what comes out — variations to compare, a
@@ -91,6 +96,8 @@ public final class GenerateViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final ObservableList<Variation> variations = FXCollections.observableArrayList();
     private final ObjectProperty<Variation> selected = new SimpleObjectProperty<>();
+    private final BooleanProperty recording = new SimpleBooleanProperty();
+    private WorkspaceFolder workspace = WorkspaceFolder.standard();
     /** The first piece of a batch while it is being written; null otherwise. */
     private final ObjectProperty<PieceDraft> draft = new SimpleObjectProperty<>();
     /** Set while the piece that played as it was written is shown finished: its playback goes on. */
@@ -359,6 +366,96 @@ public final class GenerateViewModel {
                             piece.seconds()));
                     busy.set(false);
                 }, failure -> failed("Adding a track", failure));
+    }
+
+    /** Records a take from the MIDI input of this name ({@link #record(TakeSource, RecordingSettings)}). */
+    public void record(String port, RecordingSettings settings) {
+        record((asked, stop, listener) -> new MidiRecorder().record(port, asked, stop, listener), settings);
+    }
+
+    /**
+     * Records a take, shown in the roll as it is played (Cancel stops it and keeps what was played); the take is
+     * saved in the workspace's takes folder, becomes the primer and is shown as a new variation.
+     */
+    public void record(TakeSource source, RecordingSettings settings) {
+        if (busy.get()) {
+            return;
+        }
+        begin("Counting in…");
+        recording.set(true);
+        CancellationToken stop = cancel;
+        UiBatcher<Object> updates = background.batcher(DRAFT_INTERVAL_MILLIS, batch -> {
+            if (!recording.get() || stop != cancel) {
+                return;
+            }
+            for (Object update : batch) {
+                if (update instanceof int[] beat) {
+                    status.set(beat[0] < 0 ? "Counting in… " + beat[1]
+                            : String.format(Locale.ROOT, "Recording bar %d of %d", beat[0], settings.bars()));
+                } else if (update instanceof Score soFar) {
+                    if (draft.get() == null) {
+                        selected.set(null);
+                    }
+                    draft.set(new PieceDraft(soFar, 0, settings.bars()));
+                }
+            }
+        });
+        RecordingListener listener = new RecordingListener() {
+            @Override
+            public void beat(int bar, int beat) {
+                updates.offer(new int[] {bar, beat});
+            }
+
+            @Override
+            public void taken(Score soFar) {
+                updates.offer(soFar);
+            }
+        };
+        background.run(() -> {
+            Score take = source.record(settings, stop, listener);
+            Path file = nextTakeFile();
+            workspace.prepareParentOf(file);
+            new SmfWriter().write(take, file);
+            return new Object[] {take, file};
+        }, saved -> {
+            Score take = (Score) saved[0];
+            Path file = (Path) saved[1];
+            recording.set(false);
+            draft.set(null);
+            Variation variation = new Variation(String.format(Locale.ROOT, "%d · %s", ++generated,
+                    file.getFileName()), String.format(Locale.ROOT, "recorded at %.0f bpm · %s · %s",
+                    settings.bpm(), org.musai.midi.GeneralMidi.notes(take.noteCount()), file.getParent()), false,
+                    new Generation(take, new int[0], 0, seed.get(), 0));
+            variations.add(variation);
+            selected.set(variation);
+            primer.set(file);
+            status.set("The take is the primer now: " + file.getFileName());
+            busy.set(false);
+        }, failure -> {
+            recording.set(false);
+            draft.set(null);
+            failed("Recording", failure);
+        });
+    }
+
+    /** takes/take-N.mid in the workspace, the first N not taken. */
+    private Path nextTakeFile() {
+        Path takes = workspace.root().resolve(WorkspaceFolder.TAKES);
+        for (int n = 1; ; n++) {
+            Path file = takes.resolve("take-" + n + ".mid");
+            if (!Files.exists(file)) {
+                return file;
+            }
+        }
+    }
+
+    /** Where takes are saved: the workspace folder the preferences name. */
+    public void setWorkspace(WorkspaceFolder folder) {
+        workspace = folder;
+    }
+
+    public ReadOnlyBooleanProperty recordingProperty() {
+        return recording;
     }
 
     /** What a batch was asked: temperature, top-p, the band (or the model's choice), bars, a primer. */

@@ -93,6 +93,63 @@ class GenerateViewModelTest {
         assertThat(model.selectedProperty().get().generation().seed()).isEqualTo(11);
     }
 
+    /**
+     * A take played into the recorder by Java's sequencer (a known file, after one bar of count-in) is shown as it
+     * comes, saved in the workspace's takes folder, becomes the primer and the shown variation.
+     */
+    @Test
+    void aRecordedTakeBecomesThePrimer() throws Exception {
+        org.musai.studio.common.WorkspaceFolder workspace = new org.musai.studio.common.WorkspaceFolder(dir);
+        model.setWorkspace(workspace);
+        Score file = new SmfReader().read(org.musai.TestCorpus.bundled().resolve("music21/test06.mid"));
+        Score twoBars = new Score(file.ticksPerQuarter(), file.tracks().stream().map(t -> new org.musai.midi.Track(
+                t.name(), t.program(), t.drum(), t.notes().stream().filter(n -> n.tick() < 2 * 4 * 480)
+                .map(n -> new org.musai.midi.Note(n.tick(), Math.min(n.duration(), 2 * 4 * 480 - n.tick()), n.pitch(),
+                        n.velocity())).toList())).toList(),
+                java.util.List.of(org.musai.midi.TempoChange.ofBpm(0, 240)), java.util.List.of());
+        javax.sound.midi.Sequencer keyboard = javax.sound.midi.MidiSystem.getSequencer(false);
+        keyboard.open();
+        java.util.List<PieceDraft> shown = new java.util.ArrayList<>();
+        model.draftProperty().addListener((o, old, now) -> {
+            if (now != null) {
+                shown.add(now);
+            }
+        });
+        try {
+            keyboard.setSequence(javax.sound.midi.MidiSystem.getSequence(new java.io.ByteArrayInputStream(
+                    new org.musai.midi.SmfWriter().toBytes(twoBars))));
+            javax.sound.midi.Transmitter keys = keyboard.getTransmitter();
+            model.record((settings, stop, listener) -> new org.musai.audio.MidiRecorder().record(keys, null, settings, stop, new org.musai.audio.RecordingListener() {
+                        @Override
+                        public void beat(int bar, int beat) {
+                            listener.beat(bar, beat);
+                            if (bar == 1 && beat == 1) {
+                                keyboard.start();
+                            }
+                        }
+
+                        @Override
+                        public void taken(Score soFar) {
+                            listener.taken(soFar);
+                        }
+                    }), new org.musai.audio.RecordingSettings(240, org.musai.midi.TimeSignature.COMMON_TIME, 3, 1,
+                    true, false));
+        } finally {
+            keyboard.close();
+        }
+        assertThat(errors.reports()).isEmpty();
+        Path take = dir.resolve("takes").resolve("take-1.mid");
+        assertThat(model.primerProperty().get()).isEqualTo(take);
+        Score saved = new SmfReader().read(take);
+        assertThat(saved.noteCount()).isEqualTo(twoBars.noteCount());
+        assertThat(model.selectedProperty().get().generation().score()).isEqualTo(
+                model.variations().get(model.variations().size() - 1).generation().score());
+        assertThat(model.selectedProperty().get().label()).contains("take-1.mid");
+        assertThat(shown).isNotEmpty().allSatisfy(d -> assertThat(d.barsInAll()).isEqualTo(3));
+        assertThat(model.recordingProperty().get()).isFalse();
+        assertThat(model.busyProperty().get()).isFalse();
+    }
+
     /** Each entry says what it was asked; batches number their own pieces; pieces are starred and deleted. */
     @Test
     void variationsSayHowTheyWereMadeAndCanBeStarredAndDeleted() throws Exception {

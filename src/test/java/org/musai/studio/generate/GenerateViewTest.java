@@ -60,6 +60,27 @@ class GenerateViewTest {
                 InstrumentClass.BASS, InstrumentClass.DRUMS);
     }
 
+    /**
+     * Record… asks for the input and the take's settings (the page's tempo, meter and bars by default); without a
+     * MIDI input it says what to connect and cannot start.
+     */
+    @Test
+    void recordAsksForAnInputAndTheTakesSettings(FxRobot robot) {
+        robot.interact(() -> model.tempoProperty().set(96));
+        robot.clickOn("#recordPrimer");
+        javafx.scene.control.Spinner<Double> tempo = robot.lookup("#recordTempo").query();
+        assertThat(tempo.getValue()).isEqualTo(96.0);
+        javafx.scene.control.ComboBox<String> input = robot.lookup("#recordInput").query();
+        boolean none = new org.musai.audio.MidiRecorder().inputPorts().isEmpty();
+        assertThat(input.getItems().isEmpty()).isEqualTo(none);
+        assertThat(robot.lookup("#noRecordInput").query().isVisible()).isEqualTo(none);
+        assertThat(robot.lookup("#startRecording").queryButton().isDisabled()).isEqualTo(none);
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#recordTempo").tryQuery()).as("the dialog has closed").isEmpty();
+        assertThat(model.busyProperty().get()).isFalse();
+    }
+
     /** A piece the REMI model wrote, then Add track with drums chosen: a new variation with a drum part besides. */
     @Test
     void addTrackWritesANewPartOverTheShownPiece(FxRobot robot) throws Exception {
