@@ -131,7 +131,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--density", paramLabel = "0-9", defaultValue = "-1",
             description = {"With --add-track: how busy the new part is, as MMM bins notes per bar (0: under half a "
-                    + "note, 5: 6-8, 9: 16 or more; default: as busy as the primer's parts on average)."})
+                    + "note, 5: 6-8, 9: 16 or more; default: as busy as parts of its class usually are in the "
+                    + "training corpus, e.g. 6 for a bass, 8 for drums)."})
     int density;
 
     @Option(names = "--adapter", paramLabel = "DIR",

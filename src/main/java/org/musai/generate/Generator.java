@@ -210,8 +210,8 @@ public final class Generator {
 
     /**
      * Writes a new part over the whole of a score with an MMM model: a track of {@code program} (or the drum kit),
-     * as busy as {@code density} says (0-9, notes per bar as MMM's DENSITY tokens bin them; -1 for as busy as the
-     * score's parts are on average), every other note, track, tempo and meter kept as they are.
+     * as busy as {@code density} says (0-9, notes per bar as MMM's DENSITY tokens bin them; -1 for as busy as parts
+     * of its class usually are, {@link PartDensity}), every other note, track, tempo and meter kept as they are.
      */
     public Generation addTrack(Score score, int program, boolean drum, int density, SamplingSettings sampling,
                                int maxTokens, CancellationToken cancel) throws GenerationException, CancelledException {
@@ -227,7 +227,8 @@ public final class Generator {
         }
         MmmTokenizer.NewTrack asked;
         try {
-            asked = mmm.addTrackPrompt(score, program, drum, density >= 0 ? density : averageDensity(score));
+            asked = mmm.addTrackPrompt(score, program, drum, density >= 0 ? density
+                    : PartDensity.typical(InstrumentClass.of(program, drum)));
         } catch (IllegalArgumentException e) {
             throw new GenerationException(e.getMessage());
         }
@@ -235,14 +236,6 @@ public final class Generator {
         return fill(score, quantized, asked.prompt(), asked.slots(), t -> InstrumentClass.of(program, drum),
                 Set.of(new PrimerSplice.Instrument(drum ? 0 : program, drum)), 0, lastBar, sampling, maxTokens, cancel,
                 start);
-    }
-
-    /** The density level of a score's parts on average: notes per part and bar, as MMM bins it. */
-    private int averageDensity(Score score) {
-        Score quantized = new Quantizer(quantization).quantize(score);
-        int parts = (int) quantized.tracks().stream().map(PrimerSplice.Instrument::of).distinct().count();
-        int bars = mmm.barCount(score);
-        return MmmTokenizer.densityLevel(quantized.noteCount() / Math.max(1, parts), bars);
     }
 
     /**

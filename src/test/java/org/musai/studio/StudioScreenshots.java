@@ -28,12 +28,16 @@ public final class StudioScreenshots {
     private StudioScreenshots() {
     }
 
-    /** Arguments: output folder, a folder of MIDI files to tokenize, a scratch folder, and a run folder to open. */
+    /**
+     * Arguments: output folder, a folder of MIDI files to tokenize, a scratch folder, a run folder to open, and a
+     * MIDI file to play into the recorder.
+     */
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
         Path midi = Path.of(args[1]);
         Path scratch = Path.of(args[2]);
         Path run = Path.of(args[3]);
+        Path take = Path.of(args[4]);
         Files.createDirectories(out);
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
@@ -41,7 +45,9 @@ public final class StudioScreenshots {
         Preferences node = Preferences.userRoot().node("org/musai/studio-shots/" + UUID.randomUUID());
         MainWindow window = fx(() -> {
             Stage stage = new Stage();
-            MainWindow main = new MainWindow(stage, new StudioPreferences(node));
+            StudioPreferences preferences = new StudioPreferences(node);
+            preferences.setWorkspaceFolder(scratch.resolve("workspace"));
+            MainWindow main = new MainWindow(stage, preferences);
             Scene scene = new Scene(main, StudioApp.DEFAULT_WIDTH, StudioApp.DEFAULT_HEIGHT);
             MainWindow.style(scene);
             stage.setScene(scene);
@@ -85,6 +91,74 @@ public final class StudioScreenshots {
         });
         Await.until(() -> window.generate().statusProperty().get().contains("pieces"), (int) TIMEOUT_SECONDS);
         shoot(window, out.resolve("generate.png"));
+
+        // notes as they come: the roll part-way through a 32-bar piece
+        CompletableFuture<Void> halfway = new CompletableFuture<>();
+        fx(() -> {
+            window.generate().draftProperty().addListener((o, old, draft) -> {
+                if (draft != null && draft.barsDone() >= 12 && !halfway.isDone()) {
+                    halfway.complete(null);
+                    snapshot(window, out.resolve("generate-streaming.png"));
+                }
+            });
+            window.generate().barsProperty().set(32);
+            window.generate().variationCountProperty().set(1);
+            window.generate().generate();
+            return null;
+        });
+        halfway.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        Await.until(() -> !window.generate().busyProperty().get(), (int) TIMEOUT_SECONDS);
+
+        // add a track: a piano piece, then a bass part written over it
+        fx(() -> {
+            window.generate().classes().retainAll(Set.of(InstrumentClass.PIANO));
+            window.generate().barsProperty().set(8);
+            window.generate().generate();
+            return null;
+        });
+        Await.until(() -> !window.generate().busyProperty().get(), (int) TIMEOUT_SECONDS);
+        fx(() -> {
+            window.generate().addTrack(InstrumentClass.BASS);
+            return null;
+        });
+        Await.until(() -> !window.generate().busyProperty().get(), (int) TIMEOUT_SECONDS);
+        shoot(window, out.resolve("add-track.png"));
+
+        // recording: Java's sequencer plays a lied's first bars into the recorder, shot part-way through the take
+        javax.sound.midi.Sequencer keyboard = javax.sound.midi.MidiSystem.getSequencer(false);
+        keyboard.open();
+        keyboard.setSequence(javax.sound.midi.MidiSystem.getSequence(take.toFile()));
+        javax.sound.midi.Transmitter keys = keyboard.getTransmitter();
+        CompletableFuture<Void> recording = new CompletableFuture<>();
+        fx(() -> {
+            window.generate().draftProperty().addListener((o, old, draft) -> {
+                if (draft != null && window.generate().recordingProperty().get() && draft.score().noteCount() > 40
+                        && !recording.isDone()) {
+                    recording.complete(null);
+                    snapshot(window, out.resolve("record.png"));
+                }
+            });
+            window.generate().record((settings, stop, listener) -> new org.musai.audio.MidiRecorder().record(keys,
+                    null, settings, stop, new org.musai.audio.RecordingListener() {
+                        @Override
+                        public void beat(int bar, int beat) {
+                            listener.beat(bar, beat);
+                            if (bar == 1 && beat == 1) {
+                                keyboard.start();
+                            }
+                        }
+
+                        @Override
+                        public void taken(org.musai.midi.Score soFar) {
+                            listener.taken(soFar);
+                        }
+                    }), new org.musai.audio.RecordingSettings(keyboard.getTempoInBPM(),
+                    org.musai.midi.TimeSignature.COMMON_TIME, 4, 1, true, true));
+            return null;
+        });
+        recording.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        Await.until(() -> !window.generate().busyProperty().get(), (int) TIMEOUT_SECONDS);
+        keyboard.close();
         node.removeNode();
         Platform.exit();
     }
@@ -92,7 +166,17 @@ public final class StudioScreenshots {
     private static void shoot(MainWindow window, Path file) throws Exception {
         Thread.sleep(1500); // let charts and the roll redraw at their own pace
         WaitForAsyncUtils.waitForFxEvents();
-        fx(() -> ImageIO.write(SwingFXUtils.fromFXImage(window.getScene().snapshot(null), null), "png", file.toFile()));
+        fx(() -> snapshot(window, file));
+    }
+
+    /** The window as it is now, on the JavaFX thread. */
+    private static boolean snapshot(MainWindow window, Path file) {
+        try {
+            return ImageIO.write(SwingFXUtils.fromFXImage(window.getScene().snapshot(null), null), "png",
+                    file.toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static <T> T fx(Callable<T> work) throws Exception {

@@ -218,9 +218,9 @@ public final class GenerateView extends BorderPane {
         Button clear = new Button("✕");
         clear.setId("clearPrimer");
         clear.setOnAction(e -> model.primerProperty().set(null));
-        Button record = new Button("● Record…");
+        Button record = new Button("●");
         record.setId("recordPrimer");
-        record.setTooltip(new javafx.scene.control.Tooltip("Play the primer on a MIDI keyboard"));
+        record.setTooltip(new javafx.scene.control.Tooltip("Record the primer from a MIDI keyboard…"));
         record.setOnAction(e -> recordPrimer());
         record.disableProperty().bind(model.busyProperty());
         HBox.setHgrow(primer, Priority.ALWAYS);
