@@ -59,6 +59,7 @@ class OutputSafetyTest {
                 List.of("generate", "--bars", "2", "--variations", "2", "-o"),
                 List.of("generate", "--bars", "2", "-o", "ok.mid", "--wav"),
                 List.of("render", song, "-o"),
+                List.of("record", "--input", "no such keyboard", "-o"),
                 List.of("tokenize", "-m", CliRunner.bundledCorpus().resolve("midly"), "-l", "0", "-t"),
                 List.of("detokenize", "-t", CliRunner.bundledCorpus(), "-o"),
                 List.of("train", "-t", CliRunner.bundledCorpus(), "-e", "16", "-n", "1", "-o"));
