@@ -1,13 +1,11 @@
 package org.musai.audio;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.nio.file.Path;
 import javax.sound.midi.MidiDevice;
 import javax.sound.midi.MidiSystem;
 import javax.sound.midi.MidiUnavailableException;
 import javax.sound.midi.Receiver;
-import javax.sound.midi.Sequencer;
 import java.util.concurrent.locks.LockSupport;
 import javax.sound.midi.Synthesizer;
 import org.musai.midi.Score;
@@ -26,18 +24,7 @@ public final class MidiPlayer {
 
     /** The MIDI outputs that can receive notes: hardware, virtual ports and synthesizers. */
     public List<String> outputPorts() {
-        List<String> ports = new ArrayList<>();
-        for (MidiDevice.Info info : MidiSystem.getMidiDeviceInfo()) {
-            try {
-                MidiDevice device = MidiSystem.getMidiDevice(info);
-                if (!(device instanceof Sequencer) && device.getMaxReceivers() != 0) {
-                    ports.add(info.getName());
-                }
-            } catch (MidiUnavailableException e) {
-                // a device that vanished while listing is simply not offered
-            }
-        }
-        return ports;
+        return MidiPorts.names(MidiPorts.OUTPUT);
     }
 
     /** Plays to a port by name, or to the synthesizer (with an optional soundfont) when the port is null. */
@@ -106,14 +93,7 @@ public final class MidiPlayer {
         return synthesizer;
     }
 
-    private MidiDevice openPort(String name) throws MidiUnavailableException, AudioException {
-        for (MidiDevice.Info info : MidiSystem.getMidiDeviceInfo()) {
-            MidiDevice device = MidiSystem.getMidiDevice(info);
-            if (info.getName().equals(name) && !(device instanceof Sequencer) && device.getMaxReceivers() != 0) {
-                device.open();
-                return device;
-            }
-        }
-        throw new AudioException("no MIDI output named '" + name + "'; 'musai ports' lists them: " + outputPorts());
+    private static MidiDevice openPort(String name) throws MidiUnavailableException, AudioException {
+        return MidiPorts.open(name, MidiPorts.OUTPUT, "output");
     }
 }

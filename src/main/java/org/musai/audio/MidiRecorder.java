@@ -1,6 +1,5 @@
 package org.musai.audio;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
@@ -9,7 +8,6 @@ import javax.sound.midi.MidiDevice;
 import javax.sound.midi.MidiSystem;
 import javax.sound.midi.MidiUnavailableException;
 import javax.sound.midi.Receiver;
-import javax.sound.midi.Sequencer;
 import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Synthesizer;
 import javax.sound.midi.Transmitter;
@@ -31,19 +29,7 @@ public final class MidiRecorder {
 
     /** The MIDI inputs that can send notes: keyboards, virtual ports. */
     public List<String> inputPorts() {
-        List<String> ports = new ArrayList<>();
-        for (MidiDevice.Info info : MidiSystem.getMidiDeviceInfo()) {
-            try {
-                MidiDevice device = MidiSystem.getMidiDevice(info);
-                if (!(device instanceof Sequencer) && !(device instanceof Synthesizer)
-                        && device.getMaxTransmitters() != 0) {
-                    ports.add(info.getName());
-                }
-            } catch (MidiUnavailableException e) {
-                // a device that vanished while listing is simply not offered
-            }
-        }
-        return ports;
+        return MidiPorts.names(MidiPorts.INPUT);
     }
 
     /**
@@ -136,16 +122,8 @@ public final class MidiRecorder {
         return System.nanoTime() / 1000;
     }
 
-    private MidiDevice openInput(String name) throws MidiUnavailableException, AudioException {
-        for (MidiDevice.Info info : MidiSystem.getMidiDeviceInfo()) {
-            MidiDevice device = MidiSystem.getMidiDevice(info);
-            if (info.getName().equals(name) && !(device instanceof Sequencer) && !(device instanceof Synthesizer)
-                    && device.getMaxTransmitters() != 0) {
-                device.open();
-                return device;
-            }
-        }
-        throw new AudioException("no MIDI input named '" + name + "'; connected inputs: " + inputPorts());
+    private static MidiDevice openInput(String name) throws MidiUnavailableException, AudioException {
+        return MidiPorts.open(name, MidiPorts.INPUT, "input");
     }
 
     private static Synthesizer openClick() {

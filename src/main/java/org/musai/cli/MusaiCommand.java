@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
         description = "Make and use a MIDI-generating model on your own machine.",
         subcommands = {TokenizeCommand.class, DetokenizeCommand.class, InspectCommand.class, TrainCommand.class,
                 GenerateCommand.class,
-                RenderCommand.class, PlayCommand.class, RecordCommand.class, PortsCommand.class, EvalCommand.class, BenchCommand.class,
+                RenderCommand.class, PlayCommand.class, RecordCommand.class, PortsCommand.class, EvalCommand.class,
+                BenchCommand.class,
                 StudioCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:internal error", "2:bad input (arguments, files, datasets)", "130:cancelled"})

@@ -25,20 +25,23 @@ final class RecordCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.mid", description = "The MIDI file to write.")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.mid",
+            description = "The MIDI file to write.")
     Path output;
 
     @Option(names = "--input", paramLabel = "NAME", description = "The MIDI input (default: the only one connected).")
     String input;
 
-    @Option(names = "--tempo", paramLabel = "BPM", defaultValue = "120", description = "Tempo (default ${DEFAULT-VALUE}).")
+    @Option(names = "--tempo", paramLabel = "BPM", defaultValue = "120",
+            description = "Tempo (default ${DEFAULT-VALUE}).")
     double tempo;
 
     @Option(names = "--meter", paramLabel = "N/D", defaultValue = "4/4",
             description = "Time signature (default ${DEFAULT-VALUE}).")
     String meter;
 
-    @Option(names = "--bars", paramLabel = "N", defaultValue = "8", description = "Bars to record (default ${DEFAULT-VALUE}).")
+    @Option(names = "--bars", paramLabel = "N", defaultValue = "8",
+            description = "Bars to record (default ${DEFAULT-VALUE}).")
     int bars;
 
     @Option(names = "--count-in", paramLabel = "BARS", defaultValue = "1",

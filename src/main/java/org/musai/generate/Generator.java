@@ -76,7 +76,10 @@ public final class Generator {
         return generate(request, listener, DraftListener.NONE, cancel);
     }
 
-    /** Writes as {@link #generate(GenerationRequest, ProgressListener, CancellationToken)}, showing each bar as it is final. */
+    /**
+     * Writes as {@link #generate(GenerationRequest, ProgressListener, CancellationToken)}, and shows each piece to
+     * {@code drafts} as its bars become final.
+     */
     public List<Generation> generate(GenerationRequest request, ProgressListener listener, DraftListener drafts,
                                      CancellationToken cancel) throws CancelledException, GenerationException {
         if (remi == null) {

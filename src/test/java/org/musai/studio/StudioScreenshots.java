@@ -125,40 +125,25 @@ public final class StudioScreenshots {
         shoot(window, out.resolve("add-track.png"));
 
         // recording: Java's sequencer plays a lied's first bars into the recorder, shot part-way through the take
-        javax.sound.midi.Sequencer keyboard = javax.sound.midi.MidiSystem.getSequencer(false);
-        keyboard.open();
-        keyboard.setSequence(javax.sound.midi.MidiSystem.getSequence(take.toFile()));
-        javax.sound.midi.Transmitter keys = keyboard.getTransmitter();
+        org.musai.midi.Score lied = new org.musai.midi.SmfReader().read(take);
+        double tempo = lied.temposOrDefault().get(0).bpm();
         CompletableFuture<Void> recording = new CompletableFuture<>();
-        fx(() -> {
-            window.generate().draftProperty().addListener((o, old, draft) -> {
-                if (draft != null && window.generate().recordingProperty().get() && draft.score().noteCount() > 40
-                        && !recording.isDone()) {
-                    recording.complete(null);
-                    snapshot(window, out.resolve("record.png"));
-                }
+        try (SequencerKeyboard keyboard = new SequencerKeyboard(lied)) {
+            fx(() -> {
+                window.generate().draftProperty().addListener((o, old, draft) -> {
+                    if (draft != null && window.generate().recordingProperty().get()
+                            && draft.score().noteCount() > 40 && !recording.isDone()) {
+                        recording.complete(null);
+                        snapshot(window, out.resolve("record.png"));
+                    }
+                });
+                window.generate().record(keyboard.takes(), new org.musai.audio.RecordingSettings(tempo,
+                        org.musai.midi.TimeSignature.COMMON_TIME, 4, 1, true, true));
+                return null;
             });
-            window.generate().record((settings, stop, listener) -> new org.musai.audio.MidiRecorder().record(keys,
-                    null, settings, stop, new org.musai.audio.RecordingListener() {
-                        @Override
-                        public void beat(int bar, int beat) {
-                            listener.beat(bar, beat);
-                            if (bar == 1 && beat == 1) {
-                                keyboard.start();
-                            }
-                        }
-
-                        @Override
-                        public void taken(org.musai.midi.Score soFar) {
-                            listener.taken(soFar);
-                        }
-                    }), new org.musai.audio.RecordingSettings(keyboard.getTempoInBPM(),
-                    org.musai.midi.TimeSignature.COMMON_TIME, 4, 1, true, true));
-            return null;
-        });
-        recording.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        Await.until(() -> !window.generate().busyProperty().get(), (int) TIMEOUT_SECONDS);
-        keyboard.close();
+            recording.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            Await.until(() -> !window.generate().busyProperty().get(), (int) TIMEOUT_SECONDS);
+        }
         node.removeNode();
         Platform.exit();
     }

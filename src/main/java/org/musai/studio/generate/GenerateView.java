@@ -373,7 +373,8 @@ public final class GenerateView extends BorderPane {
         play.setId("play");
         play.textProperty().bind(Bindings.when(model.playback().playingProperty()).then("■ Stop").otherwise("▶ Play"));
         play.setOnAction(e -> togglePlayback());
-        play.disableProperty().bind(model.selectedProperty().isNull().and(model.draftProperty().isNull()));
+        play.disableProperty().bind(model.selectedProperty().isNull().and(model.draftProperty().isNull())
+                .or(model.recordingProperty()));
         ComboBox<String> output = new ComboBox<>(model.playback().outputs());
         output.setId("output");
         output.valueProperty().bindBidirectional(model.playback().outputProperty());

@@ -596,6 +596,9 @@ public final class GenerateViewModel {
     public void play() {
         Variation shown = selected.get();
         PieceDraft writing = draft.get();
+        if (recording.get()) {
+            return; // the keyboard is what sounds while a take is recorded
+        }
         if (shown != null) {
             playback.play(shown.generation().score());
         } else if (writing != null) {

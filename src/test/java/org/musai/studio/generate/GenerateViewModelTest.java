@@ -107,35 +107,15 @@ class GenerateViewModelTest {
                 .map(n -> new org.musai.midi.Note(n.tick(), Math.min(n.duration(), 2 * 4 * 480 - n.tick()), n.pitch(),
                         n.velocity())).toList())).toList(),
                 java.util.List.of(org.musai.midi.TempoChange.ofBpm(0, 240)), java.util.List.of());
-        javax.sound.midi.Sequencer keyboard = javax.sound.midi.MidiSystem.getSequencer(false);
-        keyboard.open();
         java.util.List<PieceDraft> shown = new java.util.ArrayList<>();
         model.draftProperty().addListener((o, old, now) -> {
             if (now != null) {
                 shown.add(now);
             }
         });
-        try {
-            keyboard.setSequence(javax.sound.midi.MidiSystem.getSequence(new java.io.ByteArrayInputStream(
-                    new org.musai.midi.SmfWriter().toBytes(twoBars))));
-            javax.sound.midi.Transmitter keys = keyboard.getTransmitter();
-            model.record((settings, stop, listener) -> new org.musai.audio.MidiRecorder().record(keys, null, settings, stop, new org.musai.audio.RecordingListener() {
-                        @Override
-                        public void beat(int bar, int beat) {
-                            listener.beat(bar, beat);
-                            if (bar == 1 && beat == 1) {
-                                keyboard.start();
-                            }
-                        }
-
-                        @Override
-                        public void taken(Score soFar) {
-                            listener.taken(soFar);
-                        }
-                    }), new org.musai.audio.RecordingSettings(240, org.musai.midi.TimeSignature.COMMON_TIME, 3, 1,
-                    true, false));
-        } finally {
-            keyboard.close();
+        try (org.musai.studio.SequencerKeyboard keyboard = new org.musai.studio.SequencerKeyboard(twoBars)) {
+            model.record(keyboard.takes(), new org.musai.audio.RecordingSettings(240,
+                    org.musai.midi.TimeSignature.COMMON_TIME, 3, 1, true, false));
         }
         assertThat(errors.reports()).isEmpty();
         Path take = dir.resolve("takes").resolve("take-1.mid");
