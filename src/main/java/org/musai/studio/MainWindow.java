@@ -186,6 +186,8 @@ public final class MainWindow extends BorderPane {
         write.disableProperty().bind(generate.modelProperty().isNull().or(generate.busyProperty()));
         MenuItem play = item("Play / Stop", "Shortcut+P", generateView::togglePlayback);
         play.disableProperty().bind(generate.selectedProperty().isNull().and(generate.draftProperty().isNull()));
+        MenuItem compare = item("Compare A/B", "Shortcut+B", generateView::compare);
+        compare.disableProperty().bind(generate.comparableProperty().not());
         MenuItem regenerate = item("Regenerate selection", "Shortcut+R", generateView::regenerateSelection);
         regenerate.disableProperty().bind(generate.infillModelProperty().isNull().or(generate.selectedProperty().isNull())
                 .or(generate.busyProperty()));
@@ -196,7 +198,7 @@ public final class MainWindow extends BorderPane {
             generateView.recordPrimer();
         });
         record.disableProperty().bind(generate.busyProperty());
-        music.getItems().addAll(write, play, regenerate, addTrack, record);
+        music.getItems().addAll(write, play, compare, regenerate, addTrack, record);
         Menu help = new Menu("_Help");
         MenuBar bar = new MenuBar(file, view, music, help);
         help.getItems().addAll(item("Getting started", "F1", () -> HelpPages.gettingStarted(stage)),

@@ -81,6 +81,35 @@ class MidiPlayerTest {
                 "off 65");
     }
 
+    /** A/B: another piece takes over at the same moment; what sounded of the first is released, not left on. */
+    @Test
+    void anotherPieceTakesOverFromTheSameMoment() throws Exception {
+        Score a = fast(new Note(0, 1920, 60, 90), new Note(960, 960, 62, 90));
+        Score b = fast(new Note(0, 1920, 72, 90), new Note(1440, 480, 74, 90));
+        Recorder out = new Recorder();
+        MidiPlayer.play(a, out, new CancellationToken(), new PlaybackMonitor() {
+            private volatile boolean switched;
+            private volatile long tick;
+
+            @Override
+            public void position(long now) {
+                tick = now;
+            }
+
+            @Override
+            public Score newer() {
+                if (!switched && tick >= 1200) {
+                    switched = true;
+                    return b;
+                }
+                return null;
+            }
+        });
+        // A's 60 and 62 were sounding and B ends neither later: both released at the switch; B's 72 began before
+        // the switch, so only its 74 is struck
+        assertThat(out.notes).containsExactly("on 60", "on 62", "off 60", "off 62", "on 74", "off 74");
+    }
+
     @Test
     void stoppingReleasesWhatSounds() throws Exception {
         Score held = fast(new Note(0, 1920, 60, 90), new Note(0, 1920, 64, 90));

@@ -255,12 +255,16 @@ public final class GenerateView extends BorderPane {
         star.setOnAction(e -> withChosen(variations, model::toggleStar));
         javafx.scene.control.MenuItem delete = new javafx.scene.control.MenuItem("Delete");
         delete.setOnAction(e -> withChosen(variations, model::delete));
-        variations.setContextMenu(new javafx.scene.control.ContextMenu(star, delete));
+        javafx.scene.control.MenuItem rename = new javafx.scene.control.MenuItem("Rename…");
+        rename.setOnAction(e -> withChosen(variations, this::rename));
+        variations.setContextMenu(new javafx.scene.control.ContextMenu(star, rename, delete));
         variations.setOnKeyPressed(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.DELETE || e.getCode() == javafx.scene.input.KeyCode.BACK_SPACE) {
                 withChosen(variations, model::delete);
             } else if (e.getCode() == javafx.scene.input.KeyCode.S && !e.isShortcutDown()) {
                 withChosen(variations, model::toggleStar);
+            } else if (e.getCode() == javafx.scene.input.KeyCode.F2) {
+                withChosen(variations, this::rename);
             }
         });
         variations.getSelectionModel().selectedItemProperty().addListener((o, old, v) -> {
@@ -422,7 +426,13 @@ public final class GenerateView extends BorderPane {
         Label status = new Label();
         status.setId("generateStatus");
         status.textProperty().bind(model.statusProperty());
-        HBox bar = new HBox(8, play, output, soundfont, chooseSoundfont, builtIn, exportMidi, exportWav, drag, status);
+        Button compare = new Button("A/B");
+        compare.setId("compare");
+        compare.setTooltip(new Tooltip("Switch to the piece shown before this one; while playing, it plays on from the "
+                + "same moment"));
+        compare.setOnAction(e -> compare());
+        compare.disableProperty().bind(model.comparableProperty().not());
+        HBox bar = new HBox(8, play, compare, output, soundfont, chooseSoundfont, builtIn, exportMidi, exportWav, drag, status);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.getStyleClass().add(Styles.SECTION);
         return bar;
@@ -442,6 +452,18 @@ public final class GenerateView extends BorderPane {
         } else {
             model.play();
         }
+    }
+
+    private void rename(Variation variation) {
+        javafx.scene.control.TextInputDialog name = new javafx.scene.control.TextInputDialog(variation.label());
+        name.initOwner(getScene().getWindow());
+        name.setHeaderText("A name for this piece");
+        name.showAndWait().ifPresent(text -> model.rename(variation, text));
+    }
+
+    /** A/B: the piece shown before this one, playing on from the same moment if one plays. */
+    public void compare() {
+        model.compareWithPrevious();
     }
 
     private static void withChosen(ListView<Variation> list, java.util.function.Consumer<Variation> action) {

@@ -97,6 +97,13 @@ public final class GenerateViewModel {
     private final ObservableList<Variation> variations = FXCollections.observableArrayList();
     private final ObjectProperty<Variation> selected = new SimpleObjectProperty<>();
     private final BooleanProperty recording = new SimpleBooleanProperty();
+    /** The piece shown before the one shown now: A/B compares the two. */
+    private final ObjectProperty<Variation> previous = new SimpleObjectProperty<>();
+    /** The last piece shown (the roll shows none while one is written). */
+    private Variation lastShown;
+    private final javafx.beans.binding.BooleanBinding comparable = javafx.beans.binding.Bindings.createBooleanBinding(
+            () -> selected.get() != null && previous.get() != null && variations.contains(previous.get())
+                    && !previous.get().equals(selected.get()), selected, previous, variations);
     private WorkspaceFolder workspace = WorkspaceFolder.standard();
     /** The first piece of a batch while it is being written; null otherwise. */
     private final ObjectProperty<PieceDraft> draft = new SimpleObjectProperty<>();
@@ -120,7 +127,15 @@ public final class GenerateViewModel {
         topP.set(defaults.topP());
         topK.set(defaults.topK());
         repetitionPenalty.set(defaults.repetitionPenalty());
-        selected.addListener((o, old, now) -> showTracks(now));
+        selected.addListener((o, old, now) -> {
+            if (now != null) {
+                if (lastShown != null && !lastShown.generation().equals(now.generation())) {
+                    previous.set(lastShown); // renaming or starring is not another piece
+                }
+                lastShown = now;
+            }
+            showTracks(now);
+        });
     }
 
     private final javafx.collections.ObservableList<InstrumentPreset> presets =
@@ -481,18 +496,61 @@ public final class GenerateViewModel {
         }
     }
 
+    /** Gives a piece the musician's own name (blank: it keeps its name); it stays where it is, shown if it was. */
+    public void rename(Variation variation, String name) {
+        if (name == null || name.isBlank()) {
+            return;
+        }
+        replace(variation, variation.withLabel(name.strip()));
+    }
+
+    /**
+     * A/B: shows the piece shown before this one; while one plays, the music goes on in the other from the same
+     * moment, so that two takes can be compared bar for bar. Pressed again, back to the first.
+     */
+    public void compareWithPrevious() {
+        Variation other = previous.get();
+        if (other == null || !variations.contains(other) || selected.get() == null) {
+            return;
+        }
+        boolean playing = playback.playingProperty().get();
+        if (playing) {
+            playback.switchTo(other.generation().score());
+        }
+        continuingPlayback = playing;
+        selected.set(other);
+        continuingPlayback = false;
+    }
+
+    /** Whether there is a piece to compare the shown one with (A/B). */
+    public javafx.beans.binding.BooleanBinding comparableProperty() {
+        return comparable;
+    }
+
     /** Stars a piece, or takes its star away; it stays where it is, shown if it was. */
     public void toggleStar(Variation variation) {
-        int index = variations.indexOf(variation);
+        replace(variation, variation.withStar(!variation.starred()));
+    }
+
+    /** Puts a changed entry in the place of the old one, shown if the old one was. */
+    private void replace(Variation old, Variation changed) {
+        int index = variations.indexOf(old);
         if (index < 0) {
             return;
         }
-        Variation toggled = variation.withStar(!variation.starred());
-        boolean shown = variation.equals(selected.get());
-        variations.set(index, toggled);
-        if (shown) {
-            selected.set(toggled);
+        boolean shown = old.equals(selected.get());
+        if (old.equals(previous.get())) {
+            previous.set(changed);
         }
+        if (old.equals(lastShown)) {
+            lastShown = changed;
+        }
+        continuingPlayback = shown && playback.playingProperty().get(); // the same music, renamed or starred
+        variations.set(index, changed);
+        if (shown) {
+            selected.set(changed);
+        }
+        continuingPlayback = false;
     }
 
     private static Set<Integer> allTracks(Score score) {

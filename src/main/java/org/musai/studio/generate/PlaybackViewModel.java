@@ -88,6 +88,13 @@ public final class PlaybackViewModel {
         moreToCome = !last; // after the version: the playing thread reads this first
     }
 
+    /** Goes on playing another piece from the same moment (A/B); nothing if none plays. */
+    public void switchTo(Score other) {
+        if (playing.get()) {
+            newer.set(other);
+        }
+    }
+
     /** Whether what plays is a piece still being written. */
     public boolean playsGrowing() {
         return playing.get() && moreToCome;

@@ -17,6 +17,11 @@ public record Variation(String label, String details, boolean starred, Generatio
         this(label, "", false, generation);
     }
 
+    /** The same piece under another name. */
+    public Variation withLabel(String name) {
+        return new Variation(name, details, starred, generation);
+    }
+
     /** The same piece, starred or not. */
     public Variation withStar(boolean on) {
         return new Variation(label, details, on, generation);

@@ -130,6 +130,38 @@ class GenerateViewModelTest {
         assertThat(model.busyProperty().get()).isFalse();
     }
 
+    /** A/B flips between the piece shown and the one shown before it; a renamed piece keeps its place in that. */
+    @Test
+    void compareFlipsBetweenTheLastTwoPiecesShownAndRenamingKeepsThem() throws Exception {
+        model.barsProperty().set(2);
+        model.variationCountProperty().set(2);
+        model.generate();
+        Variation first = model.variations().get(0);
+        Variation second = model.variations().get(1);
+        assertThat(model.comparableProperty().get()).as("nothing shown before").isFalse();
+        model.selectedProperty().set(second);
+        assertThat(model.comparableProperty().get()).isTrue();
+        model.compareWithPrevious();
+        assertThat(model.selectedProperty().get()).isEqualTo(first);
+        model.compareWithPrevious();
+        assertThat(model.selectedProperty().get()).isEqualTo(second);
+
+        model.rename(first, "  the keeper ");
+        model.rename(second, " ");
+        assertThat(model.variations()).extracting(Variation::label).containsExactly("the keeper", "1.2 · seed 43");
+        model.compareWithPrevious();
+        assertThat(model.selectedProperty().get().label()).isEqualTo("the keeper");
+
+        // a new piece: A/B compares it with the one shown before it was written
+        model.variationCountProperty().set(1);
+        model.generate();
+        Variation third = model.selectedProperty().get();
+        model.compareWithPrevious();
+        assertThat(model.selectedProperty().get().label()).isEqualTo("the keeper");
+        model.compareWithPrevious();
+        assertThat(model.selectedProperty().get()).isEqualTo(third);
+    }
+
     /** Each entry says what it was asked; batches number their own pieces; pieces are starred and deleted. */
     @Test
     void variationsSayHowTheyWereMadeAndCanBeStarredAndDeleted() throws Exception {
