@@ -250,6 +250,14 @@ public final class GenerateView extends BorderPane {
         ListView<Variation> variations = new ListView<>(model.variations());
         variations.setId("variations");
         variations.setPlaceholder(new Label("Generated pieces appear here"));
+        variations.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Variation variation, boolean empty) {
+                super.updateItem(variation, empty);
+                setText(empty || variation == null ? null : variation.toString());
+                setGraphic(empty || variation == null ? null : new RollThumbnail(variation.generation().score()));
+            }
+        });
         variations.setPrefHeight(170);
         javafx.scene.control.MenuItem star = new javafx.scene.control.MenuItem("Star / unstar");
         star.setOnAction(e -> withChosen(variations, model::toggleStar));

@@ -156,6 +156,15 @@ class GenerateViewTest {
         assertThat(shown).isEqualTo(model.selectedProperty().get().generation().score());
         Await.until(() -> view.pianoRoll().lastDrawnRectangles() > 0, 10);
         assertThat(robot.lookup("#variations").queryListView().getItems()).hasSize(1);
+        javafx.scene.canvas.Canvas thumbnail = robot.lookup("#variations").lookup("#thumbnail").query();
+        javafx.scene.image.Image miniature = WaitForAsyncUtils.asyncFx(() -> thumbnail.snapshot(null, null)).get();
+        int inked = 0;
+        for (int y = 0; y < (int) miniature.getHeight(); y++) {
+            for (int x = 0; x < (int) miniature.getWidth(); x++) {
+                inked += miniature.getPixelReader().getColor(x, y).equals(RollThumbnail.BACKGROUND) ? 0 : 1;
+            }
+        }
+        assertThat(inked).as("the variation's thumbnail shows notes").isGreaterThan(20);
         assertThat(robot.lookup("#tracks").queryListView().getItems()).hasSize(shown.tracks().size());
 
         robot.clickOn("#mute0");
