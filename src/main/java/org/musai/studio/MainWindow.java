@@ -296,6 +296,12 @@ public final class MainWindow extends BorderPane {
         return train;
     }
 
+    /** Shows a MIDI file on the Generate page, as its primer. */
+    void openMidi(java.nio.file.Path file) {
+        select(2);
+        generate.open(file);
+    }
+
     GenerateViewModel generate() {
         return generate;
     }

@@ -37,8 +37,24 @@ public final class StudioApp extends Application {
                 event.consume();
             }
         });
+        stage.getIcons().addAll(icons());
         stage.show();
         window.started();
+        // a MIDI file opened with the studio (the installers' file association): shown, as the primer
+        getParameters().getUnnamed().stream().map(java.nio.file.Path::of).filter(java.nio.file.Files::isRegularFile)
+                .findFirst().ifPresent(window::openMidi);
+    }
+
+    /** The application icon in the sizes a desktop picks from, read from the class path's copy of assets/icons. */
+    private static java.util.List<javafx.scene.image.Image> icons() {
+        java.util.List<javafx.scene.image.Image> icons = new java.util.ArrayList<>();
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            java.net.URL url = StudioApp.class.getResource("/icons/musai-" + size + ".png");
+            if (url != null) {
+                icons.add(new javafx.scene.image.Image(url.toExternalForm()));
+            }
+        }
+        return icons;
     }
 
     /** Whether a remembered window would show on a screen still attached (a monitor may have gone). */

@@ -323,12 +323,28 @@ public final class GenerateViewModel {
                     + "primer MIDI file first, then select bars in the piano roll and regenerate them"));
             return;
         }
+        show(primerScore, primer.get());
+        status.set("Select bars on the ruler, then Regenerate selection");
+    }
+
+    /** Opens a MIDI file as the primer and shows it in the roll, where its bars can be regenerated or a track added. */
+    public void open(Path file) {
+        try {
+            Score score = new SmfReader().read(file);
+            primer.set(file);
+            show(score, file);
+            status.set(file.getFileName() + " is the primer: Generate continues it");
+        } catch (Exception e) {
+            errors.report("Opening " + file.getFileName(), e);
+        }
+    }
+
+    private void show(Score score, Path file) {
         // the file as read: regenerating keeps every note outside the selection exactly as the roll shows it
         Variation variation = new Variation(String.format(Locale.ROOT, "%d · primer %s", ++generated,
-                primer.get().getFileName()), new Generation(primerScore, new int[0], 0, seed.get(), 0));
+                file.getFileName()), new Generation(score, new int[0], 0, seed.get(), 0));
         variations.add(variation);
         selected.set(variation);
-        status.set("Select bars on the ruler, then Regenerate selection");
     }
 
     /** Regenerates bars {@code firstBar..lastBar} (from 1) of the chosen tracks of the shown piece (MMM models). */

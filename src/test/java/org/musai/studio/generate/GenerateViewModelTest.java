@@ -130,6 +130,20 @@ class GenerateViewModelTest {
         assertThat(model.busyProperty().get()).isFalse();
     }
 
+    /** A MIDI file opened with the studio (a file association) is shown and becomes the primer; a bad one a dialog. */
+    @Test
+    void anOpenedMidiFileIsShownAsThePrimer() throws Exception {
+        Path song = org.musai.TestCorpus.bundled().resolve("midly/Clementi.mid");
+        model.open(song);
+        assertThat(model.primerProperty().get()).isEqualTo(song);
+        assertThat(model.selectedProperty().get().label()).endsWith("primer Clementi.mid");
+        assertThat(model.selectedProperty().get().generation().score()).isEqualTo(new SmfReader().read(song));
+        Path broken = Files.writeString(dir.resolve("broken.mid"), "not a MIDI file");
+        model.open(broken);
+        assertThat(errors.reports()).singleElement().asString().startsWith("Opening broken.mid");
+        assertThat(model.primerProperty().get()).isEqualTo(song);
+    }
+
     /** A/B flips between the piece shown and the one shown before it; a renamed piece keeps its place in that. */
     @Test
     void compareFlipsBetweenTheLastTwoPiecesShownAndRenamingKeepsThem() throws Exception {
