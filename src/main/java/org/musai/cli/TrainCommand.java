@@ -130,8 +130,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--infill-share", paramLabel = "SHARE",
             description = {"With an MMM dataset: the share of training rows that are bar-infill examples cut from a "
                     + "piece (a stretch of bars with one track, or some bars, left to fill) instead of windows of it "
-                    + "(default " + TrainingOptions.DEFAULT_MMM_INFILL_SHARE + "; 0 for none). This is how an MMM "
-                    + "model learns to regenerate bars and add tracks."})
+                    + "(default " + TrainingOptions.DEFAULT_MMM_INFILL_SHARE + ": none; 0.5 made the default model's "
+                    + "fills keep the rhythm and key better but write whole parts half as busy, "
+                    + "docs/decisions/0014)."})
     Double infillShare;
 
     private static final Set<String> ALLOWED_WITH_RESUME = Set.of("--resume", "--checkpoint-every", "--threads",
