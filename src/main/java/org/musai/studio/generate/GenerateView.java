@@ -357,7 +357,7 @@ public final class GenerateView extends BorderPane {
                     setText(null);
                     return;
                 }
-                Rectangle swatch = new Rectangle(SWATCH_SIZE, SWATCH_SIZE, InstrumentColors.of(row.instrumentClass()));
+                Rectangle swatch = new Rectangle(SWATCH_SIZE, SWATCH_SIZE, row.colour());
                 Label name = new Label(row.label());
                 name.setMinWidth(0);
                 ToggleButton mute = new ToggleButton("M");

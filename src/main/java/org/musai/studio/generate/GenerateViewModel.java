@@ -626,7 +626,7 @@ public final class GenerateViewModel {
         if (variation != null) {
             List<Track> all = variation.generation().score().tracks();
             for (int i = 0; i < all.size(); i++) {
-                TrackRow row = new TrackRow(i, all.get(i));
+                TrackRow row = new TrackRow(all, i);
                 row.mutedProperty().addListener(o -> updateDimmed());
                 row.soloedProperty().addListener(o -> updateDimmed());
                 rows.add(row);

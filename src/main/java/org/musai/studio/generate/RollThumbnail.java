@@ -44,8 +44,9 @@ final class RollThumbnail extends Canvas {
         double end = Math.max(1, score.endTick());
         double rows = high - low + 1;
         double rowHeight = Math.max(1, HEIGHT / rows);
-        for (Track track : score.tracks()) {
-            g.setFill(InstrumentColors.of(track.instrumentClass()));
+        for (int t = 0; t < score.tracks().size(); t++) {
+            Track track = score.tracks().get(t);
+            g.setFill(InstrumentColors.ofTrack(score.tracks(), t));
             for (Note note : track.notes()) {
                 double x = note.tick() / end * WIDTH;
                 double w = Math.max(SHORTEST, note.duration() / end * WIDTH);

@@ -11,12 +11,20 @@ public final class TrackRow {
 
     private final int index;
     private final Track track;
+    private final javafx.scene.paint.Color colour;
     private final BooleanProperty muted = new SimpleBooleanProperty();
     private final BooleanProperty soloed = new SimpleBooleanProperty();
 
-    public TrackRow(int index, Track track) {
+    /** The {@code index}-th track of {@code tracks}, in the colour the roll draws it. */
+    public TrackRow(java.util.List<Track> tracks, int index) {
         this.index = index;
-        this.track = track;
+        this.track = tracks.get(index);
+        this.colour = org.musai.studio.pianoroll.InstrumentColors.ofTrack(tracks, index);
+    }
+
+    /** The colour of its notes in the roll. */
+    public javafx.scene.paint.Color colour() {
+        return colour;
     }
 
     public int index() {

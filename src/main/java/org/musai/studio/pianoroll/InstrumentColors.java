@@ -7,8 +7,8 @@ import org.musai.midi.InstrumentClass;
 
 /**
  * One colour per instrument class, saturated and dark enough to read on a light background; drums are a near-black
- * charcoal so that they stand apart from every pitched family. The piano roll draws notes in them and the studio
- * reuses them for legends.
+ * charcoal so that they stand apart from every pitched family; further tracks of a class in shades of it. The piano
+ * roll draws notes in them and the studio reuses them for legends.
  */
 public final class InstrumentColors {
 
@@ -37,8 +37,41 @@ public final class InstrumentColors {
     private InstrumentColors() {
     }
 
+    /** Tracks of one class are told apart by shades of its colour, in turn. */
+    public static final int SHADES = 4;
+
     /** The colour of an instrument class. */
     public static Color of(InstrumentClass instrumentClass) {
         return COLORS.get(instrumentClass);
+    }
+
+    /**
+     * The colour of the {@code shade}-th track of a class in a piece: the class's own for the first, then darker,
+     * then turned a little towards its neighbours on the colour wheel either way (a quartet's violins, viola and
+     * cello in three reds).
+     */
+    public static Color of(InstrumentClass instrumentClass, int shade) {
+        Color base = of(instrumentClass);
+        return switch (shade % SHADES) {
+            case 0 -> base;
+            case 1 -> base.deriveColor(0, 1, 0.62, 1);
+            case 2 -> base.deriveColor(32, 1, 0.95, 1);
+            default -> base.deriveColor(-32, 0.85, 0.8, 1);
+        };
+    }
+
+    /** Which of its class's tracks this one is (0 for the first), the shade it is drawn in. */
+    public static int shadeOf(java.util.List<org.musai.midi.Track> tracks, int index) {
+        InstrumentClass c = tracks.get(index).instrumentClass();
+        int before = 0;
+        for (int t = 0; t < index; t++) {
+            before += tracks.get(t).instrumentClass() == c ? 1 : 0;
+        }
+        return before;
+    }
+
+    /** The colour of a score's track, as the roll, its legend and the tracks list draw it. */
+    public static Color ofTrack(java.util.List<org.musai.midi.Track> tracks, int index) {
+        return of(tracks.get(index).instrumentClass(), shadeOf(tracks, index));
     }
 }

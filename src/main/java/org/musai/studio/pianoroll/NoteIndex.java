@@ -75,7 +75,7 @@ final class NoteIndex {
         }
         int[] trackClass = new int[tracks.size()];
         for (int t = 0; t < tracks.size(); t++) {
-            trackClass[t] = tracks.get(t).instrumentClass().number();
+            trackClass[t] = NotePalette.colourOf(tracks.get(t).instrumentClass(), InstrumentColors.shadeOf(tracks, t));
         }
         int[] start = new int[size];
         int[] end = new int[size];
@@ -151,8 +151,8 @@ final class NoteIndex {
         return track[i];
     }
 
-    /** The instrument class number (0-16) of a track. */
-    int classOfTrack(int trackIndex) {
+    /** The colour of a track: its class and shade, as {@link NotePalette#colourOf} numbers them. */
+    int colourOfTrack(int trackIndex) {
         return trackClass[trackIndex];
     }
 

@@ -90,7 +90,7 @@ final class NoteLayer {
             if (end <= fromTick && start < fromTick) {
                 continue;
             }
-            int key = NotePalette.key(index.classOfTrack(track), index.velocityStep(i), dimmedPass);
+            int key = NotePalette.key(index.colourOfTrack(track), index.velocityStep(i), dimmedPass);
             double x0 = view.x(start);
             double x1 = view.x(end);
             if (x1 - x0 < MERGE_BELOW_PIXELS) {

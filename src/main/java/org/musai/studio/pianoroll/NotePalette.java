@@ -4,7 +4,8 @@ import javafx.scene.paint.Color;
 import org.musai.midi.InstrumentClass;
 
 /**
- * The opaque fill of every note look, made once: instrument class, velocity step and whether the track is dimmed.
+ * The opaque fill of every note look, made once: instrument class and shade, velocity step and whether the track is
+ * dimmed.
  * Strength is shown by mixing the class colour with the roll's background, so the loudest notes show the class
  * colour itself and overlapping notes do not darken each other.
  */
@@ -15,31 +16,40 @@ final class NotePalette {
     /** A dimmed track keeps this share of what it would otherwise show. */
     private static final double DIMMED_SHARE = 0.25;
 
-    private static final int CLASSES = InstrumentClass.values().length;
-    private static final int LOOKS_PER_CLASS = 2 * NoteIndex.VELOCITY_STEPS;
+    /** Colours: each class in each of its shades. */
+    private static final int COLOURS = InstrumentClass.values().length * InstrumentColors.SHADES;
+    private static final int LOOKS_PER_COLOUR = 2 * NoteIndex.VELOCITY_STEPS;
 
-    private final Color[] fills = new Color[CLASSES * LOOKS_PER_CLASS];
+    private final Color[] fills = new Color[COLOURS * LOOKS_PER_COLOUR];
 
     NotePalette(Color background) {
         for (InstrumentClass c : InstrumentClass.values()) {
-            Color base = InstrumentColors.of(c);
-            for (int step = 0; step < NoteIndex.VELOCITY_STEPS; step++) {
-                double share = WEAKEST_SHARE
-                        + (1 - WEAKEST_SHARE) * (step + 1) / (double) NoteIndex.VELOCITY_STEPS;
-                fills[key(c.number(), step, false)] = background.interpolate(base, share);
-                fills[key(c.number(), step, true)] = background.interpolate(base, share * DIMMED_SHARE);
+            for (int shade = 0; shade < InstrumentColors.SHADES; shade++) {
+                Color base = InstrumentColors.of(c, shade);
+                int colour = colourOf(c, shade);
+                for (int step = 0; step < NoteIndex.VELOCITY_STEPS; step++) {
+                    double share = WEAKEST_SHARE
+                            + (1 - WEAKEST_SHARE) * (step + 1) / (double) NoteIndex.VELOCITY_STEPS;
+                    fills[key(colour, step, false)] = background.interpolate(base, share);
+                    fills[key(colour, step, true)] = background.interpolate(base, share * DIMMED_SHARE);
+                }
             }
         }
     }
 
+    /** The number of a class's colour in a shade, 0 to the number of colours - 1. */
+    static int colourOf(InstrumentClass instrumentClass, int shade) {
+        return instrumentClass.number() * InstrumentColors.SHADES + shade % InstrumentColors.SHADES;
+    }
+
     /** The key of a look, 0 to {@link #size()} - 1. */
-    static int key(int classNumber, int velocityStep, boolean dimmed) {
-        return classNumber * LOOKS_PER_CLASS + (dimmed ? NoteIndex.VELOCITY_STEPS : 0) + velocityStep;
+    static int key(int colour, int velocityStep, boolean dimmed) {
+        return colour * LOOKS_PER_COLOUR + (dimmed ? NoteIndex.VELOCITY_STEPS : 0) + velocityStep;
     }
 
     /** Number of looks. */
     static int size() {
-        return CLASSES * LOOKS_PER_CLASS;
+        return COLOURS * LOOKS_PER_COLOUR;
     }
 
     /** The fill of a look. */

@@ -32,7 +32,7 @@ class NoteIndexTest {
 
         assertThat(index.start(1)).isEqualTo(200);
         assertThat(index.track(1)).isEqualTo(1);
-        assertThat(index.classOfTrack(1)).isEqualTo(16);
+        assertThat(index.colourOfTrack(1)).isEqualTo(NotePalette.colourOf(org.musai.midi.InstrumentClass.DRUMS, 0));
         assertThat(index.velocityStep(2)).isEqualTo(NoteIndex.VELOCITY_STEPS - 1);
         assertThat(index.firstEndingAfter(206)).isEqualTo(2);
     }
