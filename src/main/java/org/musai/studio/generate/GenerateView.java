@@ -39,7 +39,6 @@ import org.musai.studio.common.ClassNames;
 import org.musai.studio.common.Forms;
 import org.musai.studio.common.Styles;
 import org.musai.studio.pianoroll.BarSelection;
-import org.musai.studio.pianoroll.InstrumentColors;
 import org.musai.studio.pianoroll.PianoRoll;
 
 /**
