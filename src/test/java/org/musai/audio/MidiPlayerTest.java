@@ -46,36 +46,51 @@ class MidiPlayerTest {
         }
     }
 
+    /**
+     * Gives the player another version of the score once the music has reached a tick; {@code growing}: a piece
+     * being written, which the music waits for until then.
+     */
+    private static final class OneChange implements PlaybackMonitor {
+        private final long atTick;
+        private final Score other;
+        private final boolean growing;
+        private volatile boolean given;
+        private volatile long tick;
+
+        OneChange(long atTick, Score other, boolean growing) {
+            this.atTick = atTick;
+            this.other = other;
+            this.growing = growing;
+        }
+
+        @Override
+        public void position(long now) {
+            tick = now;
+        }
+
+        @Override
+        public Score newer() {
+            if (!given && tick >= atTick) {
+                given = true;
+                return other;
+            }
+            return null;
+        }
+
+        @Override
+        public boolean moreToCome() {
+            return growing && !given;
+        }
+    }
+
     @Test
     void aPieceWrittenWhileItPlaysIsHeardWholeAndOnce() throws Exception {
         Score firstBar = fast(new Note(0, 960, 60, 90), new Note(960, 960, 62, 90));
         Score twoBars = fast(new Note(0, 960, 60, 90), new Note(960, 960, 62, 90), new Note(1920, 960, 64, 90),
                 new Note(2880, 960, 65, 90));
         Recorder out = new Recorder();
-        PlaybackMonitor growing = new PlaybackMonitor() {
-            private volatile boolean given;
-            private volatile long tick;
-
-            @Override
-            public void position(long now) {
-                tick = now;
-            }
-
-            @Override
-            public Score newer() {
-                // the second bar is "written" only once the music has reached the end of the first and waits
-                if (!given && tick >= 1920) {
-                    given = true;
-                    return twoBars;
-                }
-                return null;
-            }
-
-            @Override
-            public boolean moreToCome() {
-                return !given;
-            }
-        };
+        // the second bar is "written" only once the music has reached the end of the first and waits for it
+        PlaybackMonitor growing = new OneChange(1920, twoBars, true);
         MidiPlayer.play(firstBar, out, new CancellationToken(), growing);
         assertThat(out.notes).containsExactly("on 60", "off 60", "on 62", "off 62", "on 64", "off 64", "on 65",
                 "off 65");
@@ -87,24 +102,7 @@ class MidiPlayerTest {
         Score a = fast(new Note(0, 1920, 60, 90), new Note(960, 960, 62, 90));
         Score b = fast(new Note(0, 1920, 72, 90), new Note(1440, 480, 74, 90));
         Recorder out = new Recorder();
-        MidiPlayer.play(a, out, new CancellationToken(), new PlaybackMonitor() {
-            private volatile boolean switched;
-            private volatile long tick;
-
-            @Override
-            public void position(long now) {
-                tick = now;
-            }
-
-            @Override
-            public Score newer() {
-                if (!switched && tick >= 1200) {
-                    switched = true;
-                    return b;
-                }
-                return null;
-            }
-        });
+        MidiPlayer.play(a, out, new CancellationToken(), new OneChange(1200, b, false));
         // A's 60 and 62 were sounding and B ends neither later: both released at the switch; B's 72 began before
         // the switch, so only its 74 is struck
         assertThat(out.notes).containsExactly("on 60", "on 62", "off 60", "off 62", "on 74", "off 74");
