@@ -6,7 +6,6 @@ import javax.sound.midi.MidiDevice;
 import javax.sound.midi.MidiSystem;
 import javax.sound.midi.MidiUnavailableException;
 import javax.sound.midi.Receiver;
-import java.util.concurrent.locks.LockSupport;
 import javax.sound.midi.Synthesizer;
 import org.musai.midi.Score;
 import org.musai.progress.CancellationToken;
@@ -42,7 +41,7 @@ public final class MidiPlayer {
         MidiDevice output = null;
         try {
             output = port == null ? openSynthesizer(soundfont) : openPort(port);
-            play(score, output.getReceiver(), cancel, monitor);
+            play(score, output.getReceiver(), cancel, monitor, MidiClock.SYSTEM);
         } catch (MidiUnavailableException e) {
             throw new AudioException((port == null ? "no audio device for the synthesizer" : "port " + port
                     + " is busy or gone") + " (" + e.getMessage() + "); render to WAV instead", e);
@@ -53,12 +52,12 @@ public final class MidiPlayer {
         }
     }
 
-    /** Plays into a receiver in real time, on this thread, until the end, a cancellation or an interrupt. */
-    static void play(Score score, Receiver receiver, CancellationToken cancel, PlaybackMonitor monitor)
-            throws AudioException {
+    /** Plays into a receiver on the clock's time, on this thread, until the end, a cancellation or an interrupt. */
+    static void play(Score score, Receiver receiver, CancellationToken cancel, PlaybackMonitor monitor,
+                     MidiClock clock) throws AudioException {
         ScorePump pump = new ScorePump(receiver, score);
-        long startNanos = System.nanoTime();
-        long waitedNanos = 0;
+        long startMicros = clock.nowMicros();
+        long waitedMicros = 0;
         try {
             while (!cancel.isCancelled() && !Thread.currentThread().isInterrupted()) {
                 boolean more = monitor.moreToCome(); // read first: the last version is given before "no more"
@@ -66,7 +65,7 @@ public final class MidiPlayer {
                 if (newer != null) {
                     pump.replace(newer, monitor::muted);
                 }
-                long played = (System.nanoTime() - startNanos - waitedNanos) / 1000;
+                long played = clock.nowMicros() - startMicros - waitedMicros;
                 pump.advanceTo(played, monitor::muted);
                 monitor.position(pump.tick());
                 if (pump.atEnd() && newer == null) {
@@ -74,10 +73,10 @@ public final class MidiPlayer {
                         return;
                     }
                     // the rest is still being written: the music holds at the end of what there is
-                    waitedNanos += (played - pump.position()) * 1000;
+                    waitedMicros += played - pump.position();
                 }
                 long sleepMicros = Math.min(POSITION_MILLIS * 1000, pump.untilNext());
-                LockSupport.parkNanos(Math.max(sleepMicros, MIN_SLEEP_MICROS) * 1000);
+                clock.sleepUntil(clock.nowMicros() + Math.max(sleepMicros, MIN_SLEEP_MICROS));
             }
         } finally {
             pump.silence();

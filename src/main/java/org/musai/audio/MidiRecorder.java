@@ -1,8 +1,6 @@
 package org.musai.audio;
 
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.LongSupplier;
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MidiDevice;
 import javax.sound.midi.MidiSystem;
@@ -11,6 +9,7 @@ import javax.sound.midi.Receiver;
 import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Synthesizer;
 import javax.sound.midi.Transmitter;
+import org.musai.midi.MidiConstants;
 import org.musai.midi.Score;
 import org.musai.progress.CancellationToken;
 
@@ -24,8 +23,8 @@ public final class MidiRecorder {
     /** The click's keys on the drum channel: a high wood block on the bar, a low one on the other beats. */
     static final int CLICK_BAR_KEY = 76;
     static final int CLICK_BEAT_KEY = 77;
-    private static final int DRUM_CHANNEL = 9;
     private static final int CLICK_VELOCITY = 100;
+    private static final long STOP_CHECK_MICROS = 10_000;
 
     /** The MIDI inputs that can send notes: keyboards, virtual ports. */
     public List<String> inputPorts() {
@@ -44,7 +43,7 @@ public final class MidiRecorder {
             input = openInput(port);
             click = openClick();
             return record(input.getTransmitter(), click == null ? null : click.getReceiver(), settings, stop,
-                    listener, MidiRecorder::nowMicros);
+                    listener, MidiClock.SYSTEM);
         } catch (MidiUnavailableException e) {
             throw new AudioException("MIDI input " + port + " is busy or gone (" + e.getMessage() + ")", e);
         } finally {
@@ -57,27 +56,21 @@ public final class MidiRecorder {
         }
     }
 
-    /** Records what a transmitter sends (an open input's, a sequencer's), clicking into {@code click} if not null. */
-    public Score record(Transmitter input, Receiver click, RecordingSettings settings, CancellationToken stop,
-                        RecordingListener listener) {
-        return record(input, click, settings, stop, listener, MidiRecorder::nowMicros);
-    }
-
     /**
-     * Records what the transmitter sends, clicking into {@code click} (none for null), timed by the clock; the
-     * transmitter is let go at the end.
+     * Records what a transmitter sends (an open input's, a sequencer's), clicking into {@code click} (none for null),
+     * timed by the clock; the transmitter is let go at the end.
      */
-    static Score record(Transmitter input, Receiver click, RecordingSettings settings, CancellationToken stop,
-                        RecordingListener listener, LongSupplier clockMicros) {
-        long first = clockMicros.getAsLong();
-        Take take = new Take(settings, clockMicros, first);
+    public Score record(Transmitter input, Receiver click, RecordingSettings settings, CancellationToken stop,
+                        RecordingListener listener, MidiClock clock) {
+        long first = clock.nowMicros();
+        Take take = new Take(settings, clock, first);
         input.setReceiver(take);
         int beatsPerBar = settings.meter().numerator();
         int beats = (settings.countInBars() + settings.bars()) * beatsPerBar;
         double beatMicros = settings.beatTicks() * settings.microsPerTick();
         try {
             for (int beat = 0; beat <= beats && !stop.isCancelled(); beat++) {
-                waitUntil(first + Math.round(beat * beatMicros), clockMicros, stop);
+                waitUntil(first + Math.round(beat * beatMicros), clock, stop);
                 if (beat == beats || stop.isCancelled()) {
                     break;
                 }
@@ -101,25 +94,22 @@ public final class MidiRecorder {
         int key = bar ? CLICK_BAR_KEY : CLICK_BEAT_KEY;
         try {
             // a wood block sounds short on its own: the note-off can follow at once
-            click.send(new ShortMessage(ShortMessage.NOTE_ON, DRUM_CHANNEL, key, CLICK_VELOCITY), -1);
-            click.send(new ShortMessage(ShortMessage.NOTE_OFF, DRUM_CHANNEL, key, 0), -1);
+            click.send(new ShortMessage(ShortMessage.NOTE_ON, MidiConstants.DRUM_CHANNEL, key, CLICK_VELOCITY), -1);
+            click.send(new ShortMessage(ShortMessage.NOTE_OFF, MidiConstants.DRUM_CHANNEL, key, 0), -1);
         } catch (InvalidMidiDataException e) {
             throw new IllegalStateException(e); // constant, valid messages
         }
     }
 
-    private static void waitUntil(long micros, LongSupplier clockMicros, CancellationToken stop) {
+    /** Waits in steps of at most 10 ms, so that Stop ends a take at once. */
+    private static void waitUntil(long micros, MidiClock clock, CancellationToken stop) {
         while (!stop.isCancelled() && !Thread.currentThread().isInterrupted()) {
-            long left = micros - clockMicros.getAsLong();
-            if (left <= 0) {
+            long now = clock.nowMicros();
+            if (now >= micros) {
                 return;
             }
-            LockSupport.parkNanos(Math.min(left, 10_000) * 1000);
+            clock.sleepUntil(Math.min(micros, now + STOP_CHECK_MICROS));
         }
-    }
-
-    private static long nowMicros() {
-        return System.nanoTime() / 1000;
     }
 
     private static MidiDevice openInput(String name) throws MidiUnavailableException, AudioException {

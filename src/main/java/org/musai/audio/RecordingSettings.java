@@ -46,7 +46,7 @@ public record RecordingSettings(double bpm, TimeSignature meter, int bars, int c
     }
 
     /** Microseconds from the first click to the first beat of the take. */
-    long countInMicros() {
+    public long countInMicros() {
         return Math.round((long) countInBars * barTicks() * microsPerTick());
     }
 

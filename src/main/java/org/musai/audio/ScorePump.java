@@ -11,6 +11,7 @@ import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MidiMessage;
 import javax.sound.midi.Receiver;
 import javax.sound.midi.ShortMessage;
+import org.musai.midi.MidiConstants;
 import org.musai.midi.Score;
 
 /**
@@ -23,8 +24,6 @@ import org.musai.midi.Score;
  */
 final class ScorePump {
 
-    private static final int CHANNELS = 16;
-
     private final Receiver out;
     private Score score;
     private List<TimedEvents.Timed> events;
@@ -33,10 +32,10 @@ final class ScorePump {
     private long position = -1;
     /** The messages sent at {@link #position}, so that a new version's messages there are not sent twice. */
     private final List<TimedEvents.Timed> sentAtPosition = new ArrayList<>();
-    /** Sounding notes, channel * 128 + key, to the track that struck them. */
+    /** Sounding notes, channel * MidiConstants.KEYS + key, to the track that struck them. */
     private final Map<Integer, Integer> sounding = new HashMap<>();
     /** The program each channel was given last (-1: none yet). */
-    private final int[] programs = new int[CHANNELS];
+    private final int[] programs = new int[MidiConstants.CHANNELS];
 
     ScorePump(Receiver out, Score score) throws AudioException {
         this.out = out;
@@ -59,7 +58,7 @@ final class ScorePump {
     void replace(Score newer, IntPredicate muted) throws AudioException {
         load(newer);
         next = 0;
-        int[] chased = new int[CHANNELS];
+        int[] chased = new int[MidiConstants.CHANNELS];
         Arrays.fill(chased, -1);
         List<TimedEvents.Timed> dueNow = new ArrayList<>();
         while (next < events.size() && events.get(next).micros() <= position) {
@@ -71,7 +70,7 @@ final class ScorePump {
                 dueNow.add(event);
             }
         }
-        for (int channel = 0; channel < CHANNELS; channel++) {
+        for (int channel = 0; channel < MidiConstants.CHANNELS; channel++) {
             if (chased[channel] >= 0 && chased[channel] != programs[channel]) {
                 programs[channel] = chased[channel];
                 sendRaw(program(channel, chased[channel]));
@@ -79,8 +78,8 @@ final class ScorePump {
         }
         for (Iterator<Integer> it = sounding.keySet().iterator(); it.hasNext(); ) {
             int key = it.next();
-            if (!releasedLater(key / 128, key % 128)) {
-                sendRaw(noteOff(key / 128, key % 128));
+            if (!releasedLater(key / MidiConstants.KEYS, key % MidiConstants.KEYS)) {
+                sendRaw(noteOff(key / MidiConstants.KEYS, key % MidiConstants.KEYS));
                 it.remove();
             }
         }
@@ -112,7 +111,7 @@ final class ScorePump {
         for (Iterator<Map.Entry<Integer, Integer>> it = sounding.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Integer, Integer> note = it.next();
             if (muted.test(note.getValue())) {
-                sendRaw(noteOff(note.getKey() / 128, note.getKey() % 128));
+                sendRaw(noteOff(note.getKey() / MidiConstants.KEYS, note.getKey() % MidiConstants.KEYS));
                 it.remove();
             }
         }
@@ -135,7 +134,7 @@ final class ScorePump {
     private void send(TimedEvents.Timed event, IntPredicate muted) {
         sentAtPosition.add(event);
         ShortMessage message = (ShortMessage) event.message();
-        int key = message.getChannel() * 128 + message.getData1();
+        int key = message.getChannel() * MidiConstants.KEYS + message.getData1();
         if (isNoteOff(message)) {
             if (sounding.remove(key) != null) {
                 sendRaw(message);
@@ -156,7 +155,7 @@ final class ScorePump {
     /** Releases every sounding note: the music stops here. */
     void silence() {
         for (int key : sounding.keySet()) {
-            sendRaw(noteOff(key / 128, key % 128));
+            sendRaw(noteOff(key / MidiConstants.KEYS, key % MidiConstants.KEYS));
         }
         sounding.clear();
     }

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.LongSupplier;
 import javax.sound.midi.MidiMessage;
 import javax.sound.midi.Receiver;
 import javax.sound.midi.ShortMessage;
 import org.musai.midi.GeneralMidi;
+import org.musai.midi.MidiConstants;
 import org.musai.midi.Note;
 import org.musai.midi.Score;
 import org.musai.midi.TempoChange;
@@ -23,25 +23,24 @@ import org.musai.midi.Track;
  */
 final class Take implements Receiver {
 
-    private static final int DRUM_CHANNEL = 9;
     /** Quantizing snaps to sixteenth notes. */
     private static final int GRID_TICKS = RecordingSettings.TICKS_PER_QUARTER / 4;
 
     private final RecordingSettings settings;
-    private final LongSupplier clockMicros;
+    private final MidiClock clock;
     private final long firstClickMicros;
     /** Per channel and key: when the sounding note was struck (micros from the first click) and how hard. */
     private final Map<Integer, long[]> sounding = new TreeMap<>();
     private final Map<Integer, List<Note>> notesByChannel = new TreeMap<>();
-    private final int[] programs = new int[16];
+    private final int[] programs = new int[MidiConstants.CHANNELS];
 
     /**
-     * @param clockMicros      the clock that stamps each message
+     * @param clock            the clock that stamps each message
      * @param firstClickMicros its time at the first click of the count-in
      */
-    Take(RecordingSettings settings, LongSupplier clockMicros, long firstClickMicros) {
+    Take(RecordingSettings settings, MidiClock clock, long firstClickMicros) {
         this.settings = settings;
-        this.clockMicros = clockMicros;
+        this.clock = clock;
         this.firstClickMicros = firstClickMicros;
     }
 
@@ -50,8 +49,8 @@ final class Take implements Receiver {
         if (!(message instanceof ShortMessage m)) {
             return;
         }
-        long micros = clockMicros.getAsLong() - firstClickMicros;
-        int key = m.getChannel() * 128 + m.getData1();
+        long micros = clock.nowMicros() - firstClickMicros;
+        int key = m.getChannel() * MidiConstants.KEYS + m.getData1();
         boolean noteOn = m.getCommand() == ShortMessage.NOTE_ON && m.getData2() > 0;
         boolean noteOff = m.getCommand() == ShortMessage.NOTE_OFF
                 || m.getCommand() == ShortMessage.NOTE_ON && m.getData2() == 0;
@@ -69,7 +68,7 @@ final class Take implements Receiver {
         long[] struck = sounding.remove(key);
         Note note = struck == null ? null : note(key, struck, releasedMicros);
         if (note != null) {
-            notesByChannel.computeIfAbsent(key / 128, c -> new ArrayList<>()).add(note);
+            notesByChannel.computeIfAbsent(key / MidiConstants.KEYS, c -> new ArrayList<>()).add(note);
         }
     }
 
@@ -88,7 +87,7 @@ final class Take implements Receiver {
         if (onset < 0 || onset >= end) {
             return null; // played in the count-in or after the last bar
         }
-        return new Note(onset, release - onset, key % 128, (int) struck[1]);
+        return new Note(onset, release - onset, key % MidiConstants.KEYS, (int) struck[1]);
     }
 
     /** The tick of the take (0: its first beat) at a time from the first click. */
@@ -102,18 +101,18 @@ final class Take implements Receiver {
 
     /** The take so far as a score, keys still held as if released now (they go on sounding in the take). */
     synchronized Score score() {
-        long now = clockMicros.getAsLong() - firstClickMicros;
+        long now = clock.nowMicros() - firstClickMicros;
         Map<Integer, List<Note>> all = new TreeMap<>();
         notesByChannel.forEach((channel, notes) -> all.put(channel, new ArrayList<>(notes)));
         sounding.forEach((key, struck) -> {
             Note held = note(key, struck, now);
             if (held != null) {
-                all.computeIfAbsent(key / 128, c -> new ArrayList<>()).add(held);
+                all.computeIfAbsent(key / MidiConstants.KEYS, c -> new ArrayList<>()).add(held);
             }
         });
         List<Track> tracks = new ArrayList<>();
         for (Map.Entry<Integer, List<Note>> channel : all.entrySet()) {
-            boolean drum = channel.getKey() == DRUM_CHANNEL;
+            boolean drum = channel.getKey() == MidiConstants.DRUM_CHANNEL;
             int program = drum ? 0 : programs[channel.getKey()];
             List<Note> notes = channel.getValue();
             notes.sort(null);

@@ -15,7 +15,8 @@ import org.musai.studio.generate.TakeSource;
 
 /**
  * Java's sequencer as a musician at a MIDI keyboard: it plays a score into the recorder in real time, coming in on
- * the take's first beat after the count-in.
+ * the take's first beat after the count-in. For the screenshots, which want a take under way; tests use
+ * {@link org.musai.audio.ScriptedKeyboard}, whose timing does not depend on the machine.
  */
 public final class SequencerKeyboard implements AutoCloseable {
 
@@ -45,7 +46,7 @@ public final class SequencerKeyboard implements AutoCloseable {
                     public void taken(Score soFar) {
                         listener.taken(soFar);
                     }
-                });
+                }, org.musai.audio.MidiClock.SYSTEM);
     }
 
     @Override

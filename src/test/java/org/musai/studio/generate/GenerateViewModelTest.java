@@ -94,8 +94,7 @@ class GenerateViewModelTest {
     }
 
     /**
-     * A take played into the recorder by Java's sequencer (a known file, after one bar of count-in) is shown as it
-     * comes, saved in the workspace's takes folder, becomes the primer and the shown variation.
+     * A take played into the recorder by a keyboard (a known file, after one bar of count-in) is shown as it comes, saved in the workspace's takes folder, becomes the primer and the shown variation.
      */
     @Test
     void aRecordedTakeBecomesThePrimer() throws Exception {
@@ -113,10 +112,12 @@ class GenerateViewModelTest {
                 shown.add(now);
             }
         });
-        try (org.musai.studio.SequencerKeyboard keyboard = new org.musai.studio.SequencerKeyboard(twoBars)) {
-            model.record(keyboard.takes(), new org.musai.audio.RecordingSettings(240,
-                    org.musai.midi.TimeSignature.COMMON_TIME, 3, 1, true, false));
-        }
+        org.musai.audio.RecordingSettings settings = new org.musai.audio.RecordingSettings(240,
+                org.musai.midi.TimeSignature.COMMON_TIME, 3, 1, true, false);
+        org.musai.audio.ScriptedKeyboard keyboard = new org.musai.audio.ScriptedKeyboard(twoBars,
+                settings.countInMicros());
+        model.record((asked, stop, listener) -> new org.musai.audio.MidiRecorder().record(keyboard, null, asked, stop,
+                listener, keyboard), settings);
         assertThat(errors.reports()).isEmpty();
         Path take = dir.resolve("takes").resolve("take-1.mid");
         assertThat(model.primerProperty().get()).isEqualTo(take);
