@@ -66,6 +66,8 @@ public final class GenerateView extends BorderPane {
     private final PianoRoll roll = new PianoRoll();
     private final ListView<TrackRow> trackList;
     /** The instrument of the part that Add track writes. */
+    /** The time signatures offered, for a piece and for a take. */
+    static final List<String> METERS = List.of("4/4", "3/4", "2/4", "6/8", "5/4", "7/8", "12/8");
     private final ComboBox<InstrumentClass> newPart = new ComboBox<>();
 
     public GenerateView(GenerateViewModel model, Choosers choosers) {
@@ -150,7 +152,7 @@ public final class GenerateView extends BorderPane {
         Forms.row(form, "Tempo (bpm)", Forms.doubleSpinner("tempo", model.tempoProperty(), MIN_TEMPO, MAX_TEMPO, 1));
         ChoiceBox<String> meter = new ChoiceBox<>();
         meter.setId("meter");
-        meter.getItems().setAll("4/4", "3/4", "2/4", "6/8", "5/4", "7/8", "12/8");
+        meter.getItems().setAll(METERS);
         meter.valueProperty().bindBidirectional(model.meterProperty());
         Forms.row(form, "Time signature", meter);
         Slider temperature = new Slider(MIN_TEMPERATURE, MAX_TEMPERATURE, model.temperatureProperty().get());

@@ -415,31 +415,30 @@ public final class GenerateViewModel {
         begin("Counting in…");
         recording.set(true);
         CancellationToken stop = cancel;
-        UiBatcher<Object> updates = background.batcher(DRAFT_INTERVAL_MILLIS, batch -> {
-            if (!recording.get() || stop != cancel) {
-                return;
+        UiBatcher<int[]> beats = background.batcher(DRAFT_INTERVAL_MILLIS, batch -> {
+            int[] beat = batch.get(batch.size() - 1);
+            if (recording.get() && stop == cancel) {
+                status.set(beat[0] < 0 ? "Counting in… " + beat[1]
+                        : String.format(Locale.ROOT, "Recording bar %d of %d", beat[0], settings.bars()));
             }
-            for (Object update : batch) {
-                if (update instanceof int[] beat) {
-                    status.set(beat[0] < 0 ? "Counting in… " + beat[1]
-                            : String.format(Locale.ROOT, "Recording bar %d of %d", beat[0], settings.bars()));
-                } else if (update instanceof Score soFar) {
-                    if (draft.get() == null) {
-                        selected.set(null);
-                    }
-                    draft.set(new PieceDraft(soFar, 0, settings.bars()));
+        });
+        UiBatcher<Score> takes = background.batcher(DRAFT_INTERVAL_MILLIS, batch -> {
+            if (recording.get() && stop == cancel) {
+                if (draft.get() == null) {
+                    selected.set(null);
                 }
+                draft.set(new PieceDraft(batch.get(batch.size() - 1), 0, settings.bars()));
             }
         });
         RecordingListener listener = new RecordingListener() {
             @Override
             public void beat(int bar, int beat) {
-                updates.offer(new int[] {bar, beat});
+                beats.offer(new int[] {bar, beat});
             }
 
             @Override
             public void taken(Score soFar) {
-                updates.offer(soFar);
+                takes.offer(soFar);
             }
         };
         background.run(() -> {

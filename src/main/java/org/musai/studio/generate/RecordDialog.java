@@ -45,7 +45,7 @@ final class RecordDialog extends Dialog<RecordDialog.Choice> {
         SimpleIntegerProperty countIn = new SimpleIntegerProperty(1);
         ChoiceBox<String> meters = new ChoiceBox<>();
         meters.setId("recordMeter");
-        meters.getItems().setAll("4/4", "3/4", "2/4", "6/8", "5/4", "7/8", "12/8");
+        meters.getItems().setAll(GenerateView.METERS);
         meters.setValue(meter);
         CheckBox quantize = new CheckBox("Snap to sixteenths");
         quantize.setId("recordQuantize");
